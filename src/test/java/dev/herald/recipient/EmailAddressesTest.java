@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -95,6 +96,30 @@ class EmailAddressesTest {
         "host-too-long@" + "abcdefghi.".repeat(26) + "com",
         "",
         "   ");
+  }
+
+  @Test
+  void acceptsAddressesExactlyAtTheLengthLimits() {
+    String longestLabel = "a".repeat(63) + ".com";
+    String longestHost = "abcdefghi.".repeat(25) + "com";
+    String longestAddress =
+        "a".repeat(66)
+            + "@"
+            + "b".repeat(63)
+            + "."
+            + "c".repeat(63)
+            + "."
+            + "d".repeat(63)
+            + "."
+            + "e".repeat(57)
+            + ".com";
+
+    assertThat(EmailAddresses.validate("x@" + longestLabel)).endsWith(longestLabel);
+    assertThat(EmailAddresses.validate("x@" + longestHost)).endsWith(longestHost);
+    assertThat(longestAddress).hasSize(320);
+    assertThat(EmailAddresses.validate(longestAddress)).isEqualTo(longestAddress);
+    assertThatThrownBy(() -> EmailAddresses.validate("a" + longestAddress))
+        .isInstanceOf(InvalidRecipientException.class);
   }
 
   @ParameterizedTest
