@@ -35,12 +35,13 @@ final class JsonSchemaMessages {
   List<String> translate(List<Error> errors) {
     List<Error> sorted = new ArrayList<>(errors);
     sorted.sort(Comparator.comparingInt(this::positionInSchema));
-    Map<String, List<Error>> grouped = new LinkedHashMap<>();
+    // networknt reports each unexpected property apart; Python names them all in one message.
+    Map<Object, List<Error>> grouped = new LinkedHashMap<>();
     for (Error error : sorted) {
-      String key =
+      Object key =
           error.getKeyword().equals("additionalProperties")
-              ? error.getSchemaLocation() + " " + error.getInstanceLocation()
-              : Integer.toString(grouped.size());
+              ? List.of(error.getSchemaLocation(), error.getInstanceLocation())
+              : error;
       grouped.computeIfAbsent(key, k -> new ArrayList<>()).add(error);
     }
     LinkedHashSet<String> messages = new LinkedHashSet<>();

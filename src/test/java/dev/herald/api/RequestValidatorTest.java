@@ -101,6 +101,27 @@ class RequestValidatorTest {
         .containsExactly("email_address [] is not of type string");
   }
 
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "1.5 | 1.5",
+        "1e20 | 1e+20",
+        "true | True",
+        "[{\"a\": [1, null]}] | [{a: [1, None]}]",
+        "\"it's\" | \"its\"",
+        "\"tab\\there\" | tab\\there"
+      })
+  void showsOtherValuesAsPythonWouldPrintThem(String valueAndShown) {
+    String[] parts = valueAndShown.split(" \\| ");
+
+    assertThat(
+            sms.validate(
+                json(
+                    "{\"phone_number\": \"1\", \"template_id\": \"%s\", \"personalisation\": %s}",
+                    TEMPLATE_ID, parts[0])))
+        .containsExactly("personalisation " + parts[1] + " is not of type object");
+  }
+
   @Test
   void reportsReferenceOverAThousandCharacters() {
     String reference = "x".repeat(1001);
