@@ -1,0 +1,49 @@
+package dev.herald.api;
+
+import java.math.BigInteger;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/** Parses ids as leniently as Python's {@code uuid.UUID(hex)}, which Notify uses. */
+final class PythonUuid {
+
+  // What Python's int(text, 16) accepts once str.strip() has removed surrounding whitespace.
+  private static final Pattern PYTHON_HEX_INT =
+      Pattern.compile("([+-]?)(?:0[xX]_?)?([0-9a-fA-F](?:_?[0-9a-fA-F])*)");
+  private static final BigInteger LIMIT = BigInteger.ONE.shiftLeft(128);
+
+  private PythonUuid() {}
+
+  static Optional<UUID> parse(String text) {
+    String hex = text.replace("urn:", "").replace("uuid:", "");
+    hex = stripBraces(hex).replace("-", "");
+    if (hex.codePointCount(0, hex.length()) != 32) {
+      return Optional.empty();
+    }
+    var matcher = PYTHON_HEX_INT.matcher(hex.strip());
+    if (!matcher.matches()) {
+      return Optional.empty();
+    }
+    BigInteger value = new BigInteger(matcher.group(2).replace("_", ""), 16);
+    if (matcher.group(1).equals("-")) {
+      value = value.negate();
+    }
+    if (value.signum() < 0 || value.compareTo(LIMIT) >= 0) {
+      return Optional.empty();
+    }
+    return Optional.of(new UUID(value.shiftRight(64).longValue(), value.longValue()));
+  }
+
+  private static String stripBraces(String text) {
+    int start = 0;
+    int end = text.length();
+    while (start < end && (text.charAt(start) == '{' || text.charAt(start) == '}')) {
+      start++;
+    }
+    while (end > start && (text.charAt(end - 1) == '{' || text.charAt(end - 1) == '}')) {
+      end--;
+    }
+    return text.substring(start, end);
+  }
+}
