@@ -1,0 +1,2 @@
+/** Templates, their versions and rendering: placeholders, markdown and SMS fragments. */
+package dev.herald.template;
