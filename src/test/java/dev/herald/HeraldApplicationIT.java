@@ -2,32 +2,45 @@ package dev.herald;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import dev.herald.testdata.ApiIT;
+import dev.herald.testdata.Http;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class HeraldApplicationIT {
+class HeraldApplicationIT extends ApiIT {
 
-  @LocalServerPort int port;
   @Autowired JdbcClient jdbc;
 
   @Test
-  void startsOnTheEmbeddedDatabaseWithTheMigrationsApplied() throws Exception {
-    assertThat(jdbc.sql("SELECT count(*) FROM services").query(Long.class).single()).isZero();
-    HttpResponse<String> health =
-        HttpClient.newHttpClient()
-            .send(
-                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/health"))
-                    .build(),
-                HttpResponse.BodyHandlers.ofString());
-    assertThat(health.statusCode()).isEqualTo(200);
+  void startsOnTheEmbeddedDatabaseWithTheMigrationsApplied() {
+    assertThat(
+            jdbc.sql("SELECT count(*) FROM flyway_schema_history WHERE NOT success")
+                .query(Long.class)
+                .single())
+        .isZero();
+    Http.Response health = http.send("GET", "/actuator/health", null, null);
+    assertThat(health.status()).isEqualTo(200);
     assertThat(health.body()).contains("\"status\":\"UP\"");
+  }
+
+  @Test
+  void createsPersonalDataPartitionsAhead() {
+    long partitions =
+        jdbc.sql(
+                "SELECT count(*) FROM pg_inherits WHERE inhparent = 'notification_personal_data'::regclass")
+            .query(Long.class)
+            .single();
+    assertThat(partitions).isGreaterThan(100);
+  }
+
+  @Test
+  void answersUnknownRoutesWithNotifysNotFoundBody() {
+    Http.Response r = http.send("GET", "/v2/nothing-here", null, null);
+    assertThat(r.status()).isEqualTo(404);
+    assertThat(r.body())
+        .isEqualTo(
+            "{\"message\":\"The requested URL was not found on the server. If you entered the URL"
+                + " manually please check your spelling and try again.\",\"result\":\"error\"}");
   }
 }

@@ -1,5 +1,6 @@
 package dev.herald.api;
 
+import dev.herald.support.Uuids;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -61,9 +62,7 @@ final class NotifyFormats {
   }
 
   private static Optional<String> uuid(String value) {
-    return PythonUuid.parse(value).isPresent()
-        ? Optional.empty()
-        : Optional.of("is not a valid UUID");
+    return Uuids.parse(value).isPresent() ? Optional.empty() : Optional.of("is not a valid UUID");
   }
 
   private static Optional<String> datetime(String value) {

@@ -10,6 +10,7 @@ import com.networknt.schema.dialect.Dialect;
 import com.networknt.schema.dialect.Dialects;
 import com.networknt.schema.format.Format;
 import com.networknt.schema.keyword.NonValidationKeyword;
+import dev.herald.support.Uuids;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -84,7 +85,7 @@ public final class RequestValidator {
 
   /** Parses an id as leniently as Notify does ({@code {…}}, {@code urn:uuid:}, no hyphens…). */
   public static Optional<UUID> parseUuid(String value) {
-    return value == null ? Optional.empty() : PythonUuid.parse(value);
+    return value == null ? Optional.empty() : Uuids.parse(value);
   }
 
   /**

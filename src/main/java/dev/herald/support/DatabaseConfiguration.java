@@ -45,7 +45,9 @@ class DatabaseConfiguration {
     }
     Path dir =
         properties.embeddedEphemeral()
-            ? properties.dataDir().resolve("postgres-" + ProcessHandle.current().pid())
+            ? properties
+                .dataDir()
+                .resolve("postgres-" + ProcessHandle.current().pid() + "-" + System.nanoTime())
             : properties.dataDir().resolve("postgres");
     dir = dir.toAbsolutePath();
     try {

@@ -11,6 +11,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param databasePassword password for the external database.
  * @param dataDir directory for the embedded database, generated keys and the admin token.
  * @param baseUrl public root URL used in links; when blank the request's own host is used.
+ * @param secretKey 32-byte key (base64 or hex) that encrypts secrets at rest; generated when blank.
+ * @param adminToken bearer token of the admin API; generated into the data directory when blank.
+ * @param documentsUrl public root URL of the file download pages for send-a-file by email.
  * @param embeddedEphemeral start the embedded database from an empty directory every time (tests).
  */
 @ConfigurationProperties("herald")
@@ -20,6 +23,9 @@ public record HeraldProperties(
     String databasePassword,
     Path dataDir,
     String baseUrl,
+    String secretKey,
+    String adminToken,
+    String documentsUrl,
     boolean embeddedEphemeral) {
 
   public HeraldProperties {

@@ -1,4 +1,4 @@
-package dev.herald.api;
+package dev.herald.support;
 
 import java.math.BigInteger;
 import java.util.Optional;
@@ -6,16 +6,19 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 
 /** Parses ids as leniently as Python's {@code uuid.UUID(hex)}, which Notify uses. */
-final class PythonUuid {
+public final class Uuids {
 
   // What Python's int(text, 16) accepts once str.strip() has removed surrounding whitespace.
   private static final Pattern PYTHON_HEX_INT =
       Pattern.compile("([+-]?)(?:0[xX]_?)?([0-9a-fA-F](?:_?[0-9a-fA-F])*)");
   private static final BigInteger LIMIT = BigInteger.ONE.shiftLeft(128);
 
-  private PythonUuid() {}
+  private Uuids() {}
 
-  static Optional<UUID> parse(String text) {
+  public static Optional<UUID> parse(String text) {
+    if (text == null) {
+      return Optional.empty();
+    }
     String hex = text.replace("urn:", "").replace("uuid:", "");
     hex = stripBraces(hex).replace("-", "");
     if (hex.codePointCount(0, hex.length()) != 32) {

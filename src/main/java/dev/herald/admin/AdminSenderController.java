@@ -1,0 +1,132 @@
+package dev.herald.admin;
+
+import dev.herald.api.ApiException;
+import dev.herald.api.JsonBodies;
+import dev.herald.inbound.InboundSms;
+import dev.herald.inbound.InboundSmsRepository;
+import dev.herald.service.InboundNumberRepository;
+import dev.herald.service.SenderRepository;
+import dev.herald.service.Service;
+import dev.herald.support.Ids;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.ObjectMapper;
+
+/** Reply-to addresses, SMS senders, the inbound number and received texts of a service. */
+@RestController
+class AdminSenderController {
+
+  private final AdminServices services;
+  private final SenderRepository senders;
+  private final InboundNumberRepository numbers;
+  private final InboundSmsRepository inbound;
+  private final ObjectMapper json;
+  private final Clock clock;
+
+  AdminSenderController(
+      AdminServices services,
+      SenderRepository senders,
+      InboundNumberRepository numbers,
+      InboundSmsRepository inbound,
+      ObjectMapper json,
+      Clock clock) {
+    this.services = services;
+    this.senders = senders;
+    this.numbers = numbers;
+    this.inbound = inbound;
+    this.json = json;
+    this.clock = clock;
+  }
+
+  @PostMapping("/admin/services/{id}/email-reply-to")
+  @ResponseStatus(HttpStatus.CREATED)
+  Map<String, Object> addReplyTo(
+      @PathVariable String id, @RequestBody(required = false) byte[] body) {
+    Service service = services.require(id);
+    AdminInput in = new AdminInput(JsonBodies.parse(json, body));
+    String address = in.string("email_address", true);
+    Boolean isDefault = in.bool("is_default");
+    in.done();
+    UUID replyToId = Ids.random();
+    senders.addEmailReplyTo(
+        replyToId, service.id(), address.strip(), Boolean.TRUE.equals(isDefault), clock.instant());
+    return Map.of("id", replyToId);
+  }
+
+  @PostMapping("/admin/services/{id}/sms-senders")
+  @ResponseStatus(HttpStatus.CREATED)
+  Map<String, Object> addSmsSender(
+      @PathVariable String id, @RequestBody(required = false) byte[] body) {
+    Service service = services.require(id);
+    AdminInput in = new AdminInput(JsonBodies.parse(json, body));
+    String sender = in.string("sms_sender", true);
+    Boolean isDefault = in.bool("is_default");
+    if (sender != null && sender.strip().length() > 11 && !sender.strip().matches("\\+?[0-9 ]+")) {
+      in.error("sms_sender " + sender + " is too long");
+    }
+    in.done();
+    UUID senderId = Ids.random();
+    senders.addSmsSender(
+        senderId,
+        service.id(),
+        sender.strip(),
+        Boolean.TRUE.equals(isDefault),
+        null,
+        clock.instant());
+    return Map.of("id", senderId);
+  }
+
+  @PostMapping("/admin/services/{id}/inbound-number")
+  Map<String, Object> setInboundNumber(
+      @PathVariable String id, @RequestBody(required = false) byte[] body) {
+    Service service = services.require(id);
+    AdminInput in = new AdminInput(JsonBodies.parse(json, body));
+    String number = in.string("number", true);
+    in.done();
+    UUID numberId =
+        numbers
+            .assign(service.id(), number.strip(), clock.instant())
+            .orElseThrow(
+                () ->
+                    ApiException.badRequest(
+                        "Inbound number " + number.strip() + " belongs to another service"));
+    return Map.of("id", numberId, "number", number.strip());
+  }
+
+  @PostMapping("/admin/services/{id}/inbound-sms")
+  @ResponseStatus(HttpStatus.CREATED)
+  Map<String, Object> recordInboundSms(
+      @PathVariable String id, @RequestBody(required = false) byte[] body) {
+    Service service = services.require(id);
+    AdminInput in = new AdminInput(JsonBodies.parse(json, body));
+    String userNumber = in.string("user_number", true);
+    String content = in.string("content", true);
+    in.done();
+    String notifyNumber =
+        numbers
+            .numberOf(service.id())
+            .orElseThrow(() -> ApiException.badRequest("Service has no inbound number"));
+    Instant now = clock.instant();
+    UUID smsId = Ids.timeOrdered();
+    inbound.insert(
+        new InboundSms(
+            smsId,
+            service.id(),
+            notifyNumber,
+            userNumber.strip(),
+            content,
+            "admin",
+            null,
+            now,
+            now));
+    return Map.of("id", smsId);
+  }
+}

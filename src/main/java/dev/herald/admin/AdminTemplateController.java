@@ -1,0 +1,169 @@
+package dev.herald.admin;
+
+import dev.herald.api.ApiException;
+import dev.herald.api.JsonBodies;
+import dev.herald.service.Service;
+import dev.herald.support.Ids;
+import dev.herald.support.Timestamps;
+import dev.herald.support.Uuids;
+import dev.herald.template.Template;
+import dev.herald.template.TemplateCache;
+import dev.herald.template.TemplateRepository;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.ObjectMapper;
+
+/** Creates, edits (each edit a new version) and archives templates. */
+@RestController
+class AdminTemplateController {
+
+  private static final Set<String> TYPES = Set.of("email", "sms", "letter");
+  private static final Set<String> POSTAGE = Set.of("first", "second", "economy");
+
+  private final AdminServices services;
+  private final TemplateRepository templates;
+  private final TemplateCache cache;
+  private final ObjectMapper json;
+  private final Clock clock;
+
+  AdminTemplateController(
+      AdminServices services,
+      TemplateRepository templates,
+      TemplateCache cache,
+      ObjectMapper json,
+      Clock clock) {
+    this.services = services;
+    this.templates = templates;
+    this.cache = cache;
+    this.json = json;
+    this.clock = clock;
+  }
+
+  @PostMapping("/admin/services/{id}/templates")
+  @ResponseStatus(HttpStatus.CREATED)
+  Map<String, Object> create(@PathVariable String id, @RequestBody(required = false) byte[] body) {
+    Service service = services.require(id);
+    AdminInput in = new AdminInput(JsonBodies.parse(json, body));
+    String name = in.string("name", true);
+    String type = in.oneOf("template_type", true, TYPES);
+    Fields fields = fields(in, type);
+    if (fields.content == null) {
+      in.error("content is a required property");
+    }
+    if (fields.needsSubject && fields.subject == null) {
+      in.error("subject is a required property");
+    }
+    in.done();
+    Instant now = clock.instant();
+    Template template =
+        new Template(
+            Ids.random(),
+            service.id(),
+            name.strip(),
+            type,
+            fields.subject,
+            fields.content,
+            fields.letterContactBlock,
+            "letter".equals(type) ? fields.postageOr("second") : null,
+            false,
+            false,
+            1,
+            fields.createdBy,
+            now,
+            null);
+    templates.insert(template);
+    return view(template);
+  }
+
+  @PutMapping("/admin/services/{id}/templates/{templateId}")
+  Map<String, Object> update(
+      @PathVariable String id,
+      @PathVariable String templateId,
+      @RequestBody(required = false) byte[] body) {
+    Template current = existing(id, templateId);
+    AdminInput in = new AdminInput(JsonBodies.parse(json, body));
+    String name = in.string("name", false);
+    in.has("template_type");
+    Fields fields = fields(in, current.type());
+    in.done();
+    Template edited =
+        current.edited(
+            name == null ? current.name() : name.strip(),
+            fields.subject == null ? current.subject() : fields.subject,
+            fields.content == null ? current.content() : fields.content,
+            fields.letterContactBlock == null
+                ? current.letterContactBlock()
+                : fields.letterContactBlock,
+            fields.postage == null ? current.postage() : fields.postage,
+            clock.instant());
+    templates.update(edited);
+    cache.evict(edited.id());
+    return view(edited);
+  }
+
+  @PostMapping("/admin/services/{id}/templates/{templateId}/archive")
+  Map<String, Object> archive(@PathVariable String id, @PathVariable String templateId) {
+    Template current = existing(id, templateId);
+    Template archived = current.archived() ? current : current.archivedAt(clock.instant());
+    if (archived != current) {
+      templates.update(archived);
+      cache.evict(archived.id());
+    }
+    return view(archived);
+  }
+
+  private Template existing(String serviceId, String templateId) {
+    Service service = services.require(serviceId);
+    return Uuids.parse(templateId)
+        .flatMap(t -> templates.findLatest(service.id(), t))
+        .orElseThrow(ApiException::noResultFound);
+  }
+
+  private static Fields fields(AdminInput in, String type) {
+    boolean needsSubject = "email".equals(type) || "letter".equals(type);
+    String subject = in.string("subject", false);
+    String content = in.string("content", false);
+    String letterContactBlock = in.string("letter_contact_block", false);
+    String postage = in.oneOf("postage", false, POSTAGE);
+    String createdBy = in.string("created_by", false);
+    return new Fields(subject, content, letterContactBlock, postage, createdBy, needsSubject);
+  }
+
+  private static Map<String, Object> view(Template t) {
+    Map<String, Object> view = new LinkedHashMap<>();
+    view.put("id", t.id());
+    view.put("name", t.name());
+    view.put("template_type", t.type());
+    view.put("subject", t.subject());
+    view.put("content", t.content());
+    view.put("letter_contact_block", t.letterContactBlock());
+    view.put("postage", t.postage());
+    view.put("archived", t.archived());
+    view.put("version", t.version());
+    view.put("created_at", Timestamps.format(t.createdAt()));
+    view.put("updated_at", Timestamps.format(t.updatedAt()));
+    return view;
+  }
+
+  private record Fields(
+      String subject,
+      String content,
+      String letterContactBlock,
+      String postage,
+      String createdBy,
+      boolean needsSubject) {
+    String postageOr(String fallback) {
+      return postage == null ? fallback : postage;
+    }
+  }
+}

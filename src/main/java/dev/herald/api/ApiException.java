@@ -1,0 +1,54 @@
+package dev.herald.api;
+
+import java.util.List;
+
+/**
+ * A request Herald refuses, answered in Notify's v2 envelope with the Notify error name.
+ *
+ * @see ErrorEnvelope
+ */
+public class ApiException extends RuntimeException {
+
+  private final int status;
+  private final String error;
+  private final List<String> messages;
+
+  public ApiException(int status, String error, List<String> messages) {
+    super(error + ": " + String.join("; ", messages), null, false, false);
+    this.status = status;
+    this.error = error;
+    this.messages = List.copyOf(messages);
+  }
+
+  public ApiException(int status, String error, String message) {
+    this(status, error, List.of(message));
+  }
+
+  public static ApiException badRequest(String message) {
+    return new ApiException(400, "BadRequestError", message);
+  }
+
+  public static ApiException validation(List<String> messages) {
+    return new ApiException(400, "ValidationError", messages);
+  }
+
+  public static ApiException validation(String message) {
+    return validation(List.of(message));
+  }
+
+  public static ApiException auth(int status, String message) {
+    return new ApiException(status, "AuthError", message);
+  }
+
+  public static ApiException noResultFound() {
+    return new ApiException(404, "NoResultFound", "No result found");
+  }
+
+  public int status() {
+    return status;
+  }
+
+  public ErrorEnvelope envelope() {
+    return ErrorEnvelope.of(status, error, messages);
+  }
+}

@@ -1,0 +1,73 @@
+package dev.herald.api;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.servlet.NoHandlerFoundException;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+
+/** Turns every failure into Notify's answer: the v2 envelope, or the app-level 404/405 body. */
+@RestControllerAdvice
+class ApiExceptionHandler {
+
+  private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
+
+  static final String NOT_FOUND =
+      "The requested URL was not found on the server. If you entered the URL manually please check"
+          + " your spelling and try again.";
+  static final String METHOD_NOT_ALLOWED = "The method is not allowed for the requested URL.";
+
+  @ExceptionHandler(ApiException.class)
+  ResponseEntity<ErrorEnvelope> api(ApiException e) {
+    return ResponseEntity.status(e.status()).body(e.envelope());
+  }
+
+  @ExceptionHandler({NoHandlerFoundException.class, NoResourceFoundException.class})
+  ResponseEntity<Map<String, Object>> notFound(Exception e) {
+    return appLevel(HttpStatus.NOT_FOUND, NOT_FOUND);
+  }
+
+  @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
+  ResponseEntity<Map<String, Object>> methodNotAllowed(HttpRequestMethodNotSupportedException e) {
+    return appLevel(HttpStatus.METHOD_NOT_ALLOWED, METHOD_NOT_ALLOWED);
+  }
+
+  @ExceptionHandler({
+    HttpMessageNotReadableException.class,
+    HttpMediaTypeNotSupportedException.class,
+    MissingServletRequestParameterException.class,
+    MethodArgumentTypeMismatchException.class
+  })
+  ResponseEntity<ErrorEnvelope> unreadable(Exception e) {
+    return api(ApiException.badRequest("Invalid JSON supplied in POST data"));
+  }
+
+  @ExceptionHandler(MaxUploadSizeExceededException.class)
+  ResponseEntity<ErrorEnvelope> tooLarge(Exception e) {
+    return api(new ApiException(413, "BadRequestError", "Request body is too large"));
+  }
+
+  @ExceptionHandler(Exception.class)
+  ResponseEntity<ErrorEnvelope> unexpected(Exception e) {
+    log.error("Unhandled error", e);
+    return api(new ApiException(500, e.getClass().getSimpleName(), "Internal server error"));
+  }
+
+  private static ResponseEntity<Map<String, Object>> appLevel(HttpStatus status, String message) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("message", message);
+    body.put("result", "error");
+    return ResponseEntity.status(status).body(body);
+  }
+}

@@ -1,0 +1,137 @@
+package dev.herald.auth;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.crypto.MACVerifier;
+import com.nimbusds.jwt.SignedJWT;
+import dev.herald.api.ApiException;
+import dev.herald.support.Uuids;
+import java.nio.charset.StandardCharsets;
+import java.text.ParseException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
+
+/**
+ * Notify's API-key authentication: the checks of contract §2.3 in their order, with their exact
+ * status and message.
+ */
+final class TokenVerifier {
+
+  static final String INVALID_TOKEN =
+      "Invalid token: make sure your API token matches the example at"
+          + " https://docs.notifications.service.gov.uk/rest-api.html#authorisation-header";
+  static final String CLOCK = "Error: Your system clock must be accurate to within 30 seconds";
+  static final Duration LEEWAY = Duration.ofSeconds(30);
+
+  /** What the verifier needs to know of a service. */
+  record ServiceKeys(boolean active, List<ApiKey> keys) {}
+
+  private final Function<UUID, Optional<ServiceKeys>> lookup;
+
+  TokenVerifier(Function<UUID, Optional<ServiceKeys>> lookup) {
+    this.lookup = lookup;
+  }
+
+  AuthenticatedKey verify(String authorization, Instant now) {
+    if (authorization == null) {
+      throw ApiException.auth(401, "Unauthorized: authentication token must be provided");
+    }
+    if (authorization.length() < 7 || !authorization.substring(0, 7).equalsIgnoreCase("Bearer ")) {
+      throw ApiException.auth(401, "Unauthorized: authentication bearer scheme must be used");
+    }
+    SignedJWT jwt = decode(authorization.substring(7));
+    Map<String, Object> claims = claims(jwt);
+    Object issuer = claims.get("iss");
+    if (issuer == null) {
+      throw ApiException.auth(403, "Invalid token: iss field not provided");
+    }
+    UUID serviceId =
+        issuer instanceof String s
+            ? Uuids.parse(s).orElseThrow(TokenVerifier::wrongIssuerType)
+            : throwWrongIssuerType();
+    ServiceKeys service =
+        lookup
+            .apply(serviceId)
+            .orElseThrow(() -> ApiException.auth(403, "Invalid token: service not found"));
+    if (service.keys().isEmpty()) {
+      throw ApiException.auth(403, "Invalid token: service has no API keys");
+    }
+    if (!service.active()) {
+      throw ApiException.auth(403, "Invalid token: service is archived");
+    }
+    for (ApiKey key : service.keys()) {
+      if (!JWSAlgorithm.HS256.equals(jwt.getHeader().getAlgorithm())) {
+        throw ApiException.auth(403, "Invalid token: algorithm used is not HS256");
+      }
+      if (!signedBy(jwt, key) || !claims.containsKey("iat")) {
+        continue;
+      }
+      checkIssuedAt(claims.get("iat"), now);
+      checkExpiry(claims.get("exp"), now);
+      if (key.expiryDate() != null) {
+        throw ApiException.auth(403, "Invalid token: API key revoked");
+      }
+      return new AuthenticatedKey(serviceId, key.id(), key.type());
+    }
+    throw ApiException.auth(403, "Invalid token: API key not found");
+  }
+
+  private static SignedJWT decode(String token) {
+    try {
+      SignedJWT jwt = SignedJWT.parse(token);
+      jwt.getPayload().toJSONObject();
+      return jwt;
+    } catch (ParseException | IllegalArgumentException e) {
+      throw ApiException.auth(403, INVALID_TOKEN);
+    }
+  }
+
+  private static Map<String, Object> claims(SignedJWT jwt) {
+    Map<String, Object> claims = jwt.getPayload().toJSONObject();
+    if (claims == null) {
+      throw ApiException.auth(403, INVALID_TOKEN);
+    }
+    return claims;
+  }
+
+  private static boolean signedBy(SignedJWT jwt, ApiKey key) {
+    try {
+      return jwt.verify(new MACVerifier(key.secret().getBytes(StandardCharsets.UTF_8)));
+    } catch (JOSEException | IllegalStateException e) {
+      return false;
+    }
+  }
+
+  private static void checkIssuedAt(Object iat, Instant now) {
+    if (!(iat instanceof Number n)) {
+      throw ApiException.auth(403, CLOCK);
+    }
+    Instant issued = Instant.ofEpochSecond(n.longValue());
+    if (issued.isBefore(now.minus(LEEWAY)) || issued.isAfter(now.plus(LEEWAY))) {
+      throw ApiException.auth(403, CLOCK);
+    }
+  }
+
+  private static void checkExpiry(Object exp, Instant now) {
+    if (exp == null) {
+      return;
+    }
+    if (!(exp instanceof Number n)
+        || Instant.ofEpochSecond(n.longValue()).plus(LEEWAY).isBefore(now)) {
+      throw ApiException.auth(403, INVALID_TOKEN);
+    }
+  }
+
+  private static ApiException wrongIssuerType() {
+    return ApiException.auth(403, "Invalid token: service id is not the right data type");
+  }
+
+  private static UUID throwWrongIssuerType() {
+    throw wrongIssuerType();
+  }
+}

@@ -1,0 +1,171 @@
+package dev.herald.notification;
+
+import dev.herald.support.Sql;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Notifications with their personal data, and the delivery work that goes with them. */
+@Repository
+public class NotificationRepository {
+
+  /** The delivery lane of API sends; bulk work (jobs) goes in a lane of its own. */
+  public static final int LANE_API = 0;
+
+  private final JdbcClient jdbc;
+
+  NotificationRepository(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  /**
+   * Stores a notification, its personal data and its delivery task in one statement, so that none
+   * can exist without the others.
+   */
+  public void insert(Notification n, PersonalData p) {
+    jdbc.sql(
+            """
+            WITH notification AS (
+              INSERT INTO notifications (id, service_id, template_id, template_version, api_key_id,
+                                         key_type, notification_type, status, client_reference,
+                                         billable_units, international, phone_prefix, postage,
+                                         expires_on, created_at)
+              VALUES (:id, :serviceId, :templateId, :templateVersion, :apiKeyId, :keyType, :type,
+                      :status, :clientReference, :billableUnits, :international, :phonePrefix,
+                      :postage, :expiresOn, :createdAt)
+            ), personal AS (
+              INSERT INTO notification_personal_data (notification_id, expires_on, service_id,
+                                                      recipient, normalised_recipient,
+                                                      personalisation, reply_to_text,
+                                                      unsubscribe_link)
+              VALUES (:id, :expiresOn, :serviceId, :recipient, :normalisedRecipient,
+                      CAST(:personalisation AS jsonb), :replyToText, :unsubscribeLink)
+            )
+            INSERT INTO delivery_queue (notification_id, lane, run_at)
+            VALUES (:id, :lane, :createdAt)
+            """)
+        .param("id", n.id())
+        .param("serviceId", n.serviceId())
+        .param("templateId", n.templateId())
+        .param("templateVersion", n.templateVersion())
+        .param("apiKeyId", n.apiKeyId())
+        .param("keyType", n.keyType())
+        .param("type", n.type())
+        .param("status", n.status().value())
+        .param("clientReference", n.clientReference())
+        .param("billableUnits", n.billableUnits())
+        .param("international", n.international())
+        .param("phonePrefix", n.phonePrefix())
+        .param("postage", n.postage())
+        .param("expiresOn", n.expiresOn())
+        .param("createdAt", Sql.ts(n.createdAt()))
+        .param("recipient", p.recipient())
+        .param("normalisedRecipient", p.normalisedRecipient())
+        .param("personalisation", p.personalisationJson())
+        .param("replyToText", p.replyToText())
+        .param("unsubscribeLink", p.unsubscribeLink())
+        .param("lane", LANE_API)
+        .update();
+  }
+
+  /** A service's notification with its personal data; empty once retention has removed it. */
+  public Optional<Stored> find(UUID serviceId, UUID id) {
+    return jdbc.sql(
+            """
+            SELECT n.*, p.recipient, p.normalised_recipient, p.personalisation::text AS personalisation,
+                   p.reply_to_text, p.unsubscribe_link
+              FROM notifications n
+              JOIN notification_personal_data p
+                ON p.notification_id = n.id AND p.expires_on = n.expires_on
+             WHERE n.id = :id AND n.service_id = :serviceId
+            """)
+        .param("id", id)
+        .param("serviceId", serviceId)
+        .query(NotificationRepository::map)
+        .optional();
+  }
+
+  /**
+   * One page of a service's notifications sent with one key type, newest first. {@code olderThan}
+   * continues after that notification (an unknown one gives an empty page).
+   */
+  public List<Stored> page(ListQuery q) {
+    return jdbc.sql(
+            """
+            SELECT n.*, p.recipient, p.normalised_recipient, p.personalisation::text AS personalisation,
+                   p.reply_to_text, p.unsubscribe_link
+              FROM notifications n
+              JOIN notification_personal_data p
+                ON p.notification_id = n.id AND p.expires_on = n.expires_on
+             WHERE n.service_id = :serviceId
+               AND n.key_type = :keyType
+               AND (cardinality(CAST(:statuses AS text[])) = 0 OR n.status = ANY (CAST(:statuses AS text[])))
+               AND (cardinality(CAST(:types AS text[])) = 0 OR n.notification_type = ANY (CAST(:types AS text[])))
+               AND (CAST(:reference AS text) IS NULL OR n.client_reference = :reference)
+               AND (:includeJobs OR n.job_id IS NULL)
+               AND (CAST(:olderThan AS uuid) IS NULL
+                    OR (n.created_at, n.id) < (SELECT o.created_at, o.id FROM notifications o
+                                                WHERE o.id = :olderThan AND o.service_id = :serviceId))
+             ORDER BY n.created_at DESC, n.id DESC
+             LIMIT :limit
+            """)
+        .param("serviceId", q.serviceId())
+        .param("keyType", q.keyType())
+        .param("statuses", q.statuses().toArray(String[]::new))
+        .param("types", q.types().toArray(String[]::new))
+        .param("reference", q.reference())
+        .param("includeJobs", q.includeJobs())
+        .param("olderThan", q.olderThan())
+        .param("limit", q.limit())
+        .query(NotificationRepository::map)
+        .list();
+  }
+
+  /** What the v2 list filters on. */
+  public record ListQuery(
+      UUID serviceId,
+      String keyType,
+      List<String> statuses,
+      List<String> types,
+      String reference,
+      boolean includeJobs,
+      UUID olderThan,
+      int limit) {}
+
+  /** A notification read back with its personal data. */
+  public record Stored(Notification notification, PersonalData personal) {}
+
+  private static Stored map(ResultSet rs, int row) throws SQLException {
+    Notification n =
+        new Notification(
+            rs.getObject("id", UUID.class),
+            rs.getObject("service_id", UUID.class),
+            rs.getObject("template_id", UUID.class),
+            rs.getInt("template_version"),
+            rs.getObject("api_key_id", UUID.class),
+            rs.getString("key_type"),
+            rs.getString("notification_type"),
+            NotificationStatus.of(rs.getString("status")).orElseThrow(),
+            rs.getString("client_reference"),
+            rs.getInt("billable_units"),
+            rs.getBoolean("international"),
+            rs.getString("phone_prefix"),
+            rs.getString("postage"),
+            rs.getObject("expires_on", java.time.LocalDate.class),
+            Sql.instant(rs, "created_at"),
+            Sql.instant(rs, "sent_at"),
+            Sql.instant(rs, "updated_at"));
+    PersonalData p =
+        new PersonalData(
+            rs.getString("recipient"),
+            rs.getString("normalised_recipient"),
+            rs.getString("personalisation"),
+            rs.getString("reply_to_text"),
+            rs.getString("unsubscribe_link"));
+    return new Stored(n, p);
+  }
+}

@@ -1,0 +1,157 @@
+package dev.herald.notification;
+
+import dev.herald.api.ApiException;
+import dev.herald.api.Links;
+import dev.herald.api.QueryParameters;
+import dev.herald.api.RequestValidator;
+import dev.herald.auth.AuthenticatedKey;
+import dev.herald.notification.NotificationRepository.ListQuery;
+import dev.herald.notification.NotificationRepository.Stored;
+import dev.herald.support.Uuids;
+import dev.herald.template.Personalisations;
+import dev.herald.template.Template;
+import dev.herald.template.TemplateCache;
+import jakarta.servlet.http.HttpServletRequest;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestAttribute;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+
+/** {@code GET /v2/notifications/{id}} and {@code GET /v2/notifications}. */
+@RestController
+class V2NotificationController {
+
+  static final int PAGE_SIZE = 250;
+  private static final List<String> REPEATABLE = List.of("template_type", "status");
+  private static final RequestValidator QUERY =
+      RequestValidator.forSchema("schemas/get_notifications_request.json");
+
+  private final NotificationRepository notifications;
+  private final TemplateCache templates;
+  private final Links links;
+  private final ObjectMapper json;
+
+  V2NotificationController(
+      NotificationRepository notifications,
+      TemplateCache templates,
+      Links links,
+      ObjectMapper json) {
+    this.notifications = notifications;
+    this.templates = templates;
+    this.links = links;
+    this.json = json;
+  }
+
+  @GetMapping("/v2/notifications/{id}")
+  Map<String, Object> get(
+      @RequestAttribute(AuthenticatedKey.ATTRIBUTE) AuthenticatedKey key,
+      @PathVariable String id,
+      HttpServletRequest request) {
+    UUID notificationId =
+        Uuids.parse(id)
+            .orElseThrow(() -> ApiException.validation("notification_id is not a valid UUID"));
+    Stored stored =
+        notifications
+            .find(key.serviceId(), notificationId)
+            .orElseThrow(ApiException::noResultFound);
+    return view(stored, links.root(request));
+  }
+
+  @GetMapping("/v2/notifications")
+  Map<String, Object> list(
+      @RequestAttribute(AuthenticatedKey.ATTRIBUTE) AuthenticatedKey key,
+      @RequestParam MultiValueMap<String, String> query,
+      HttpServletRequest request) {
+    JsonNode params = QueryParameters.toJson(query, REPEATABLE);
+    List<String> errors = QUERY.validate(params);
+    if (!errors.isEmpty()) {
+      throw ApiException.validation(errors);
+    }
+    List<String> statuses = new ArrayList<>();
+    strings(params, "status").forEach(s -> statuses.addAll(NotificationStatus.expandFilter(s)));
+    UUID olderThan =
+        params.has("older_than")
+            ? Uuids.parse(params.get("older_than").asString()).orElseThrow()
+            : null;
+    List<Stored> page =
+        notifications.page(
+            new ListQuery(
+                key.serviceId(),
+                key.keyType().value(),
+                statuses,
+                strings(params, "template_type"),
+                params.has("reference") ? params.get("reference").asString() : null,
+                params.has("include_jobs"),
+                olderThan,
+                PAGE_SIZE));
+    String root = links.root(request);
+    Map<String, Object> linkMap = new LinkedHashMap<>();
+    linkMap.put("current", root + "/v2/notifications" + queryString(query, null));
+    if (!page.isEmpty()) {
+      linkMap.put(
+          "next",
+          root + "/v2/notifications" + queryString(query, page.getLast().notification().id()));
+    }
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("notifications", page.stream().map(s -> view(s, root)).toList());
+    body.put("links", linkMap);
+    return body;
+  }
+
+  private Map<String, Object> view(Stored stored, String root) {
+    Notification n = stored.notification();
+    Template template =
+        templates
+            .version(n.serviceId(), n.templateId(), n.templateVersion())
+            .orElseThrow(
+                () -> new IllegalStateException("No template version for notification " + n.id()));
+    return NotificationView.of(
+        stored,
+        template,
+        Personalisations.fromJson(json, stored.personal().personalisationJson()),
+        root);
+  }
+
+  private static List<String> strings(JsonNode params, String name) {
+    List<String> values = new ArrayList<>();
+    if (params.has(name)) {
+      params.get(name).forEach(v -> values.add(v.asString()));
+    }
+    return values;
+  }
+
+  /** The query as given, with {@code older_than} replaced in place or added at the end. */
+  private static String queryString(MultiValueMap<String, String> query, UUID olderThan) {
+    List<String> pairs = new ArrayList<>();
+    boolean replaced = false;
+    for (var entry : query.entrySet()) {
+      if (entry.getKey().equals("older_than") && olderThan != null) {
+        pairs.add("older_than=" + olderThan);
+        replaced = true;
+        continue;
+      }
+      for (String value : entry.getValue()) {
+        pairs.add(encode(entry.getKey()) + "=" + encode(value));
+      }
+    }
+    if (olderThan != null && !replaced) {
+      pairs.add("older_than=" + olderThan);
+    }
+    return pairs.isEmpty() ? "" : "?" + String.join("&", pairs);
+  }
+
+  private static String encode(String text) {
+    return URLEncoder.encode(text, StandardCharsets.UTF_8);
+  }
+}

@@ -1,0 +1,83 @@
+package dev.herald.testdata;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Sets up services, templates and keys through the admin API, the way an operator would, and gives
+ * tests a handle on what it made.
+ */
+public final class Herald {
+
+  private final Http http;
+  private final String adminAuth;
+
+  public Herald(Http http, Path dataDir) {
+    this.http = http;
+    try {
+      this.adminAuth = "Bearer " + Files.readString(dataDir.resolve("admin-token")).strip();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  public Http http() {
+    return http;
+  }
+
+  public Http.Response admin(String method, String path, Object body) {
+    return http.send(method, path, adminAuth, body == null ? null : Http.json(body));
+  }
+
+  public JsonNode adminOk(String method, String path, Object body) {
+    Http.Response response = admin(method, path, body);
+    assertThat(response.status()).as(response.body()).isBetween(200, 201);
+    return response.json();
+  }
+
+  /** A live service (not in trial mode) that may send email and SMS. */
+  public UUID liveService() {
+    return service(
+        Map.of(
+            "name",
+            "Service " + UUID.randomUUID(),
+            "restricted",
+            false,
+            "permissions",
+            List.of("email", "sms", "international_sms", "inbound_sms", "letter"),
+            "contact_link",
+            "https://example.gov.uk/contact"));
+  }
+
+  public UUID service(Map<String, Object> body) {
+    return UUID.fromString(adminOk("POST", "/admin/services", body).get("id").asString());
+  }
+
+  public UUID template(UUID service, String type, String subject, String content) {
+    Map<String, Object> body = new java.util.HashMap<>();
+    body.put("name", type + " template " + UUID.randomUUID());
+    body.put("template_type", type);
+    body.put("content", content);
+    if (subject != null) {
+      body.put("subject", subject);
+    }
+    return UUID.fromString(
+        adminOk("POST", "/admin/services/" + service + "/templates", body).get("id").asString());
+  }
+
+  /** Creates a key and returns the full key string the clients take. */
+  public String key(UUID service, String keyType) {
+    return adminOk(
+            "POST",
+            "/admin/services/" + service + "/api-keys",
+            Map.of("name", keyType + " key " + UUID.randomUUID(), "key_type", keyType))
+        .get("key")
+        .asString();
+  }
+}
