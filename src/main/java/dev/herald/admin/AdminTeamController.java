@@ -1,6 +1,7 @@
 package dev.herald.admin;
 
 import dev.herald.api.JsonBodies;
+import dev.herald.service.AllowedRecipients;
 import dev.herald.service.Service;
 import dev.herald.service.TeamRepository;
 import dev.herald.service.TeamRepository.GuestListEntry;
@@ -25,12 +26,19 @@ class AdminTeamController {
 
   private final AdminServices services;
   private final TeamRepository team;
+  private final AllowedRecipients allowed;
   private final ObjectMapper json;
   private final Clock clock;
 
-  AdminTeamController(AdminServices services, TeamRepository team, ObjectMapper json, Clock clock) {
+  AdminTeamController(
+      AdminServices services,
+      TeamRepository team,
+      AllowedRecipients allowed,
+      ObjectMapper json,
+      Clock clock) {
     this.services = services;
     this.team = team;
+    this.allowed = allowed;
     this.json = json;
     this.clock = clock;
   }
@@ -52,6 +60,7 @@ class AdminTeamController {
         email.strip(),
         mobile == null ? null : mobile.strip(),
         clock.instant());
+    allowed.evict(service.id());
     return Map.of("id", userId);
   }
 
@@ -72,6 +81,7 @@ class AdminTeamController {
       phones.forEach(p -> entries.add(new GuestListEntry("mobile", p.strip())));
     }
     team.replaceGuestList(service.id(), entries, clock.instant());
+    allowed.evict(service.id());
     return Map.of(
         "email_addresses", emails == null ? List.of() : emails,
         "phone_numbers", phones == null ? List.of() : phones);

@@ -9,6 +9,8 @@ import java.util.List;
  */
 public class ApiException extends RuntimeException {
 
+  private static final String ROUTE_NOT_FOUND = "RouteNotFound";
+
   private final int status;
   private final String error;
   private final List<String> messages;
@@ -42,6 +44,15 @@ public class ApiException extends RuntimeException {
 
   public static ApiException noResultFound() {
     return new ApiException(404, "NoResultFound", "No result found");
+  }
+
+  /** A route Notify does not have: answered with the app-level 404 body, not the v2 envelope. */
+  public static ApiException routeNotFound() {
+    return new ApiException(404, ROUTE_NOT_FOUND, "");
+  }
+
+  boolean isRouteNotFound() {
+    return ROUTE_NOT_FOUND.equals(error);
   }
 
   public int status() {

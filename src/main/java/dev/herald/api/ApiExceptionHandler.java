@@ -29,7 +29,10 @@ class ApiExceptionHandler {
   static final String METHOD_NOT_ALLOWED = "The method is not allowed for the requested URL.";
 
   @ExceptionHandler(ApiException.class)
-  ResponseEntity<ErrorEnvelope> api(ApiException e) {
+  ResponseEntity<?> api(ApiException e) {
+    if (e.isRouteNotFound()) {
+      return appLevel(HttpStatus.NOT_FOUND, NOT_FOUND);
+    }
     return ResponseEntity.status(e.status()).body(e.envelope());
   }
 
@@ -50,18 +53,22 @@ class ApiExceptionHandler {
     MethodArgumentTypeMismatchException.class
   })
   ResponseEntity<ErrorEnvelope> unreadable(Exception e) {
-    return api(ApiException.badRequest("Invalid JSON supplied in POST data"));
+    return envelope(ApiException.badRequest("Invalid JSON supplied in POST data"));
   }
 
   @ExceptionHandler(MaxUploadSizeExceededException.class)
   ResponseEntity<ErrorEnvelope> tooLarge(Exception e) {
-    return api(new ApiException(413, "BadRequestError", "Request body is too large"));
+    return envelope(new ApiException(413, "BadRequestError", "Request body is too large"));
   }
 
   @ExceptionHandler(Exception.class)
   ResponseEntity<ErrorEnvelope> unexpected(Exception e) {
     log.error("Unhandled error", e);
-    return api(new ApiException(500, e.getClass().getSimpleName(), "Internal server error"));
+    return envelope(new ApiException(500, e.getClass().getSimpleName(), "Internal server error"));
+  }
+
+  private static ResponseEntity<ErrorEnvelope> envelope(ApiException e) {
+    return ResponseEntity.status(e.status()).body(e.envelope());
   }
 
   private static ResponseEntity<Map<String, Object>> appLevel(HttpStatus status, String message) {

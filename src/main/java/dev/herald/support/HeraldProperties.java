@@ -14,6 +14,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param secretKey 32-byte key (base64 or hex) that encrypts secrets at rest; generated when blank.
  * @param adminToken bearer token of the admin API; generated into the data directory when blank.
  * @param documentsUrl public root URL of the file download pages for send-a-file by email.
+ * @param emailDomain domain of the From address of emails ({@code <service>@<domain>}).
  * @param embeddedEphemeral start the embedded database from an empty directory every time (tests).
  */
 @ConfigurationProperties("herald")
@@ -26,11 +27,15 @@ public record HeraldProperties(
     String secretKey,
     String adminToken,
     String documentsUrl,
+    String emailDomain,
     boolean embeddedEphemeral) {
 
   public HeraldProperties {
     if (dataDir == null) {
       dataDir = Path.of("var");
+    }
+    if (emailDomain == null || emailDomain.isBlank()) {
+      emailDomain = "herald.localhost";
     }
   }
 }

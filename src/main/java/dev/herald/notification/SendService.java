@@ -1,0 +1,201 @@
+package dev.herald.notification;
+
+import dev.herald.api.ApiException;
+import dev.herald.auth.AuthenticatedKey;
+import dev.herald.auth.KeyType;
+import dev.herald.limit.DailyLimiter;
+import dev.herald.limit.RateLimiter;
+import dev.herald.service.Service;
+import dev.herald.service.ServiceCache;
+import dev.herald.support.HeraldProperties;
+import dev.herald.support.Ids;
+import dev.herald.support.Timestamps;
+import dev.herald.support.Uuids;
+import dev.herald.template.ContentSanitiser;
+import dev.herald.template.EmailBody;
+import dev.herald.template.Personalisations;
+import dev.herald.template.RenderedTemplate;
+import dev.herald.template.Renders;
+import dev.herald.template.SmsText;
+import dev.herald.template.Template;
+import dev.herald.template.TemplateCache;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+
+/**
+ * The send pipeline of {@code POST /v2/notifications/{email,sms}}, in Notify's order: rate limit,
+ * parse, schema, permission, template and personalisation, sender, recipient, length, daily limit,
+ * then one insert of the notification, its personal data and its delivery task.
+ */
+@Component
+class SendService {
+
+  /** Default retention of personal data in days, until services set their own. */
+  static final int DEFAULT_RETENTION_DAYS = 7;
+
+  private final ServiceCache services;
+  private final RateLimiter rateLimiter;
+  private final DailyLimiter dailyLimiter;
+  private final SendValidation validation;
+  private final TemplateCache templates;
+  private final SenderLookup senders;
+  private final RecipientCheck recipients;
+  private final NotificationRepository notifications;
+  private final ObjectMapper json;
+  private final Clock clock;
+  private final String emailDomain;
+
+  SendService(
+      ServiceCache services,
+      RateLimiter rateLimiter,
+      DailyLimiter dailyLimiter,
+      SendValidation validation,
+      TemplateCache templates,
+      SenderLookup senders,
+      RecipientCheck recipients,
+      NotificationRepository notifications,
+      ObjectMapper json,
+      Clock clock,
+      HeraldProperties properties) {
+    this.services = services;
+    this.rateLimiter = rateLimiter;
+    this.dailyLimiter = dailyLimiter;
+    this.validation = validation;
+    this.templates = templates;
+    this.senders = senders;
+    this.recipients = recipients;
+    this.notifications = notifications;
+    this.json = json;
+    this.clock = clock;
+    this.emailDomain = properties.emailDomain();
+  }
+
+  Map<String, Object> send(AuthenticatedKey key, String type, byte[] rawBody, String root) {
+    Service service = services.find(key.serviceId()).orElseThrow(ApiException::noResultFound);
+    rateLimiter.take(service, key.keyType());
+    JsonNode body = validation.parseAndValidate(type, rawBody);
+    validation.checkPermission(service, type);
+    Map<String, Object> personalisation =
+        Personalisations.fromJson(json, body.get("personalisation"));
+    Map<String, ContentSanitiser.Change> sanitised = Map.of();
+    if ("email".equals(type)
+        && body.has("sanitise_content_for")
+        && body.get("sanitise_content_for").isArray()) {
+      List<String> keys =
+          body.get("sanitise_content_for").valueStream().map(JsonNode::asString).toList();
+      ContentSanitiser.Result result = ContentSanitiser.sanitise(personalisation, keys);
+      personalisation = new LinkedHashMap<>(result.personalisation());
+      sanitised = result.changes();
+    }
+    Template template = template(service, type, body);
+    SendRequest request = new SendRequest(key, service, type, body, template, personalisation);
+    RenderedTemplate rendered = render(request);
+    String sender = senders.senderFor(request);
+    Recipient recipient = recipients.check(request);
+    checkLength(type, rendered);
+    UUID id = Ids.timeOrdered();
+    if (!recipient.simulated()) {
+      countTowardsDailyLimits(request, recipient);
+      store(id, request, recipient, sender);
+    }
+    return SendResponse.of(id, request, rendered, sender, sanitised, emailDomain, root);
+  }
+
+  private Template template(Service service, String type, JsonNode body) {
+    UUID templateId = Uuids.parse(body.get("template_id").asString()).orElseThrow();
+    Template template =
+        templates
+            .latest(service.id(), templateId)
+            .orElseThrow(() -> ApiException.badRequest("Template not found"));
+    if (!template.type().equals(type)) {
+      throw ApiException.badRequest(
+          template.type() + " template is not suitable for " + type + " notification");
+    }
+    if (template.archived()) {
+      throw ApiException.badRequest("Template has been deleted");
+    }
+    return template;
+  }
+
+  private static RenderedTemplate render(SendRequest request) {
+    if (!"email".equals(request.type())
+        && request.personalisation().values().stream()
+            .anyMatch(v -> v instanceof Map<?, ?> m && m.containsKey("file"))) {
+      throw ApiException.badRequest("Can only send a file by email");
+    }
+    RenderedTemplate rendered = Renders.checked(request.template(), request.personalisation());
+    if (rendered.empty()) {
+      throw ApiException.badRequest("Your message is empty.");
+    }
+    return rendered;
+  }
+
+  private static void checkLength(String type, RenderedTemplate rendered) {
+    if ("sms".equals(type)) {
+      SmsText text = SmsText.of(rendered.body());
+      if (text.isTooLong()) {
+        throw ApiException.badRequest(
+            "Your message is too long. Text messages cannot be longer than "
+                + SmsText.MAX_CHARACTERS
+                + " characters. Your message is "
+                + text.characterCount()
+                + " characters long.");
+      }
+    } else if (EmailBody.isTooLong(rendered.body())) {
+      throw ApiException.badRequest(
+          "Your message is too long. Emails cannot be longer than "
+              + EmailBody.MAX_BYTES
+              + " bytes. Your message is "
+              + EmailBody.utf8ByteLength(rendered.body())
+              + " bytes.");
+    }
+  }
+
+  private void countTowardsDailyLimits(SendRequest request, Recipient recipient) {
+    if (request.key().keyType() == KeyType.TEST) {
+      return;
+    }
+    if (recipient.international()) {
+      dailyLimiter.take(request.service(), "international_sms");
+    }
+    dailyLimiter.take(request.service(), request.type());
+  }
+
+  private void store(UUID id, SendRequest request, Recipient recipient, String sender) {
+    Instant now = clock.instant();
+    Notification notification =
+        new Notification(
+            id,
+            request.service().id(),
+            request.template().id(),
+            request.template().version(),
+            request.key().keyId(),
+            request.key().keyType().value(),
+            request.type(),
+            NotificationStatus.CREATED,
+            request.text("reference"),
+            0,
+            recipient.international(),
+            recipient.phonePrefix(),
+            null,
+            Timestamps.londonDate(now).plusDays(DEFAULT_RETENTION_DAYS),
+            now,
+            null,
+            null);
+    PersonalData personal =
+        new PersonalData(
+            recipient.asSent(),
+            recipient.normalised(),
+            json.writeValueAsString(request.personalisation()),
+            sender,
+            request.text("one_click_unsubscribe_url"));
+    notifications.insert(notification, personal);
+  }
+}

@@ -1,0 +1,54 @@
+package dev.herald.notification;
+
+import dev.herald.api.ApiException;
+import dev.herald.recipient.PhoneNumbers;
+import dev.herald.service.SenderRepository;
+import dev.herald.support.Uuids;
+import java.util.UUID;
+import org.springframework.stereotype.Component;
+
+/** The SMS sender or email reply-to address of a send: the one asked for, else the default. */
+@Component
+class SenderLookup {
+
+  private final SenderRepository senders;
+
+  SenderLookup(SenderRepository senders) {
+    this.senders = senders;
+  }
+
+  /** The sender text stored with the notification ({@code reply_to_text}), or null. */
+  String senderFor(SendRequest request) {
+    UUID serviceId = request.service().id();
+    if ("sms".equals(request.type())) {
+      String asked = request.text("sms_sender_id");
+      if (asked == null) {
+        return senders.defaultSmsSender(serviceId).map(SenderLookup::formatSms).orElse(null);
+      }
+      return Uuids.parse(asked)
+          .flatMap(id -> senders.smsSender(serviceId, id))
+          .map(SenderLookup::formatSms)
+          .orElseThrow(() -> missing("sms_sender_id", asked, serviceId));
+    }
+    String asked = request.text("email_reply_to_id");
+    if (asked == null) {
+      return senders.defaultEmailReplyTo(serviceId).orElse(null);
+    }
+    return Uuids.parse(asked)
+        .flatMap(id -> senders.emailReplyTo(serviceId, id))
+        .orElseThrow(() -> missing("email_reply_to_id", asked, serviceId));
+  }
+
+  /** Numeric senders as E.164 digits without the plus; names such as {@code GOVUK} unchanged. */
+  static String formatSms(String sender) {
+    if (sender.matches("\\+?[0-9 ()-]+")) {
+      return PhoneNumbers.normaliseForComparison(sender);
+    }
+    return sender;
+  }
+
+  private static ApiException missing(String field, String id, UUID serviceId) {
+    return ApiException.badRequest(
+        field + " " + id + " does not exist in database for service id " + serviceId);
+  }
+}
