@@ -5,12 +5,11 @@ import dev.herald.api.JsonBodies;
 import dev.herald.auth.ApiKeyCache;
 import dev.herald.auth.ApiKeyRepository;
 import dev.herald.auth.KeyType;
+import dev.herald.auth.NewApiKey;
 import dev.herald.service.Service;
-import dev.herald.support.Ids;
 import dev.herald.support.Uuids;
 import java.time.Clock;
 import java.util.Arrays;
-import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -57,20 +56,17 @@ class AdminApiKeyController {
             true,
             Arrays.stream(KeyType.values()).map(KeyType::value).collect(Collectors.toSet()));
     in.done();
-    String safeName = name.strip().toLowerCase(Locale.ROOT).replaceAll("\\s+", "_");
-    if (keys.activeNameTaken(service.id(), safeName)) {
+    NewApiKey key = NewApiKey.generate(service.id(), name, KeyType.of(type).orElseThrow());
+    if (keys.activeNameTaken(service.id(), key.name())) {
       throw ApiException.badRequest("Duplicate key name");
     }
-    UUID keyId = Ids.random();
-    String secret = UUID.randomUUID().toString();
-    keys.insert(
-        keyId, service.id(), safeName, secret, KeyType.of(type).orElseThrow(), clock.instant());
+    keys.insert(key, clock.instant());
     cache.evict(service.id());
     return Map.of(
-        "id", keyId,
-        "name", safeName,
+        "id", key.id(),
+        "name", key.name(),
         "key_type", type,
-        "key", safeName + "-" + service.id() + "-" + secret);
+        "key", key.keyString());
   }
 
   @PostMapping("/admin/services/{id}/api-keys/{keyId}/revoke")

@@ -5,11 +5,9 @@ import dev.herald.api.JsonBodies;
 import dev.herald.service.Service;
 import dev.herald.service.ServiceCache;
 import dev.herald.service.ServiceRepository;
-import dev.herald.support.Ids;
 import dev.herald.support.Uuids;
 import java.time.Clock;
 import java.util.LinkedHashSet;
-import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
 import org.springframework.http.HttpStatus;
@@ -55,22 +53,7 @@ class AdminServiceController {
   @ResponseStatus(HttpStatus.CREATED)
   ServiceView create(@RequestBody(required = false) byte[] body) {
     AdminInput in = new AdminInput(JsonBodies.parse(json, body));
-    Service defaults =
-        new Service(
-            Ids.random(),
-            null,
-            true,
-            true,
-            null,
-            false,
-            3000,
-            999_999_999L,
-            999_999_999L,
-            999_999_999L,
-            250_000L,
-            null,
-            Set.of("email", "sms"),
-            clock.instant());
+    Service defaults = ServiceDefaults.newService(clock.instant());
     Service service = read(in, defaults, true);
     checkNameFree(service);
     services.insert(service);
@@ -136,7 +119,7 @@ class AdminServiceController {
             ? localPart
             : base.emailSenderLocalPart() != null
                 ? base.emailSenderLocalPart()
-                : emailSafe(finalName),
+                : ServiceDefaults.emailSafe(finalName),
         prefixSms == null ? base.prefixSms() : prefixSms,
         rateLimit == null ? base.rateLimit() : rateLimit.intValue(),
         email == null ? base.emailMessageLimit() : email,
@@ -146,16 +129,5 @@ class AdminServiceController {
         contactLink == null ? base.contactLink() : contactLink,
         permissions == null ? base.permissions() : Set.copyOf(new LinkedHashSet<>(permissions)),
         base.createdAt());
-  }
-
-  /** Notify's {@code email_safe}: lower case, dots for spaces, only letters, digits and dots. */
-  static String emailSafe(String name) {
-    String safe =
-        name.toLowerCase(Locale.ROOT)
-            .strip()
-            .replaceAll("\\s+", ".")
-            .replaceAll("[^a-z0-9._-]", "");
-    safe = safe.replaceAll("\\.+", ".").replaceAll("^\\.|\\.$", "");
-    return safe.isEmpty() ? "herald" : safe;
   }
 }

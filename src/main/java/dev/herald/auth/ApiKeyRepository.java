@@ -20,18 +20,17 @@ public class ApiKeyRepository {
     this.box = box;
   }
 
-  public void insert(
-      UUID id, UUID serviceId, String name, String secret, KeyType type, Instant now) {
+  public void insert(NewApiKey key, Instant now) {
     jdbc.sql(
             """
             INSERT INTO api_keys (id, service_id, name, secret, key_type, created_at)
             VALUES (:id, :serviceId, :name, :secret, :keyType, :now)
             """)
-        .param("id", id)
-        .param("serviceId", serviceId)
-        .param("name", name)
-        .param("secret", box.sealString(secret))
-        .param("keyType", type.value())
+        .param("id", key.id())
+        .param("serviceId", key.serviceId())
+        .param("name", key.name())
+        .param("secret", box.sealString(key.secret()))
+        .param("keyType", key.type().value())
         .param("now", Sql.ts(now))
         .update();
   }
