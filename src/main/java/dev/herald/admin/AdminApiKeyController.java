@@ -2,6 +2,7 @@ package dev.herald.admin;
 
 import dev.herald.api.ApiException;
 import dev.herald.api.JsonBodies;
+import dev.herald.api.RawBody;
 import dev.herald.auth.ApiKeyCache;
 import dev.herald.auth.ApiKeyRepository;
 import dev.herald.auth.KeyType;
@@ -16,7 +17,6 @@ import java.util.stream.Collectors;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.ObjectMapper;
@@ -46,7 +46,7 @@ class AdminApiKeyController {
 
   @PostMapping("/admin/services/{id}/api-keys")
   @ResponseStatus(HttpStatus.CREATED)
-  Map<String, Object> create(@PathVariable String id, @RequestBody(required = false) byte[] body) {
+  Map<String, Object> create(@PathVariable String id, @RawBody byte[] body) {
     Service service = services.require(id);
     AdminInput in = new AdminInput(JsonBodies.parse(json, body));
     String name = in.string("name", true);

@@ -44,6 +44,7 @@ final class AdminInput {
     }
     if (required && value.asString().isBlank()) {
       errors.add(field + " must not be blank");
+      return null;
     }
     return value.asString();
   }

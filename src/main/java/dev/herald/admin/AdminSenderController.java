@@ -2,6 +2,7 @@ package dev.herald.admin;
 
 import dev.herald.api.ApiException;
 import dev.herald.api.JsonBodies;
+import dev.herald.api.RawBody;
 import dev.herald.inbound.InboundSms;
 import dev.herald.inbound.InboundSmsRepository;
 import dev.herald.service.InboundNumberRepository;
@@ -15,7 +16,6 @@ import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.ObjectMapper;
@@ -48,8 +48,7 @@ class AdminSenderController {
 
   @PostMapping("/admin/services/{id}/email-reply-to")
   @ResponseStatus(HttpStatus.CREATED)
-  Map<String, Object> addReplyTo(
-      @PathVariable String id, @RequestBody(required = false) byte[] body) {
+  Map<String, Object> addReplyTo(@PathVariable String id, @RawBody byte[] body) {
     Service service = services.require(id);
     AdminInput in = new AdminInput(JsonBodies.parse(json, body));
     String address = in.string("email_address", true);
@@ -63,8 +62,7 @@ class AdminSenderController {
 
   @PostMapping("/admin/services/{id}/sms-senders")
   @ResponseStatus(HttpStatus.CREATED)
-  Map<String, Object> addSmsSender(
-      @PathVariable String id, @RequestBody(required = false) byte[] body) {
+  Map<String, Object> addSmsSender(@PathVariable String id, @RawBody byte[] body) {
     Service service = services.require(id);
     AdminInput in = new AdminInput(JsonBodies.parse(json, body));
     String sender = in.string("sms_sender", true);
@@ -85,8 +83,7 @@ class AdminSenderController {
   }
 
   @PostMapping("/admin/services/{id}/inbound-number")
-  Map<String, Object> setInboundNumber(
-      @PathVariable String id, @RequestBody(required = false) byte[] body) {
+  Map<String, Object> setInboundNumber(@PathVariable String id, @RawBody byte[] body) {
     Service service = services.require(id);
     AdminInput in = new AdminInput(JsonBodies.parse(json, body));
     String number = in.string("number", true);
@@ -103,8 +100,7 @@ class AdminSenderController {
 
   @PostMapping("/admin/services/{id}/inbound-sms")
   @ResponseStatus(HttpStatus.CREATED)
-  Map<String, Object> recordInboundSms(
-      @PathVariable String id, @RequestBody(required = false) byte[] body) {
+  Map<String, Object> recordInboundSms(@PathVariable String id, @RawBody byte[] body) {
     Service service = services.require(id);
     AdminInput in = new AdminInput(JsonBodies.parse(json, body));
     String userNumber = in.string("user_number", true);

@@ -2,6 +2,7 @@ package dev.herald.admin;
 
 import dev.herald.api.ApiException;
 import dev.herald.api.JsonBodies;
+import dev.herald.api.RawBody;
 import dev.herald.service.Service;
 import dev.herald.service.ServiceCache;
 import dev.herald.service.ServiceRepository;
@@ -15,7 +16,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.ObjectMapper;
@@ -51,7 +51,7 @@ class AdminServiceController {
 
   @PostMapping("/admin/services")
   @ResponseStatus(HttpStatus.CREATED)
-  ServiceView create(@RequestBody(required = false) byte[] body) {
+  ServiceView create(@RawBody byte[] body) {
     AdminInput in = new AdminInput(JsonBodies.parse(json, body));
     Service defaults = ServiceDefaults.newService(clock.instant());
     Service service = read(in, defaults, true);
@@ -66,7 +66,7 @@ class AdminServiceController {
   }
 
   @PatchMapping("/admin/services/{id}")
-  ServiceView update(@PathVariable String id, @RequestBody(required = false) byte[] body) {
+  ServiceView update(@PathVariable String id, @RawBody byte[] body) {
     Service current = existing(id);
     Service changed = read(new AdminInput(JsonBodies.parse(json, body)), current, false);
     checkNameFree(changed);
@@ -104,6 +104,9 @@ class AdminServiceController {
           .filter(p -> !PERMISSIONS.contains(p))
           .forEach(
               p -> in.error("permissions " + p + " is not one of " + new TreeSet<>(PERMISSIONS)));
+    }
+    if (name != null && name.isBlank()) {
+      in.error("name must not be blank");
     }
     if (rateLimit != null && rateLimit > Integer.MAX_VALUE) {
       in.error("rate_limit " + rateLimit + " is too large");

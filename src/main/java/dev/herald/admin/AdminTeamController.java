@@ -1,6 +1,7 @@
 package dev.herald.admin;
 
 import dev.herald.api.JsonBodies;
+import dev.herald.api.RawBody;
 import dev.herald.service.AllowedRecipients;
 import dev.herald.service.Service;
 import dev.herald.service.TeamRepository;
@@ -15,7 +16,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.ObjectMapper;
@@ -45,7 +45,7 @@ class AdminTeamController {
 
   @PostMapping("/admin/services/{id}/users")
   @ResponseStatus(HttpStatus.CREATED)
-  Map<String, Object> addUser(@PathVariable String id, @RequestBody(required = false) byte[] body) {
+  Map<String, Object> addUser(@PathVariable String id, @RawBody byte[] body) {
     Service service = services.require(id);
     AdminInput in = new AdminInput(JsonBodies.parse(json, body));
     String name = in.string("name", true);
@@ -66,8 +66,7 @@ class AdminTeamController {
 
   @PostMapping("/admin/services/{id}/guest-list")
   @Transactional
-  Map<String, Object> replaceGuestList(
-      @PathVariable String id, @RequestBody(required = false) byte[] body) {
+  Map<String, Object> replaceGuestList(@PathVariable String id, @RawBody byte[] body) {
     Service service = services.require(id);
     AdminInput in = new AdminInput(JsonBodies.parse(json, body));
     List<String> emails = in.strings("email_addresses");

@@ -2,6 +2,7 @@ package dev.herald.admin;
 
 import dev.herald.api.ApiException;
 import dev.herald.api.JsonBodies;
+import dev.herald.api.RawBody;
 import dev.herald.service.Service;
 import dev.herald.support.Ids;
 import dev.herald.support.Timestamps;
@@ -18,7 +19,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
-import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.ObjectMapper;
@@ -51,7 +51,7 @@ class AdminTemplateController {
 
   @PostMapping("/admin/services/{id}/templates")
   @ResponseStatus(HttpStatus.CREATED)
-  Map<String, Object> create(@PathVariable String id, @RequestBody(required = false) byte[] body) {
+  Map<String, Object> create(@PathVariable String id, @RawBody byte[] body) {
     Service service = services.require(id);
     AdminInput in = new AdminInput(JsonBodies.parse(json, body));
     String name = in.string("name", true);
@@ -87,9 +87,7 @@ class AdminTemplateController {
 
   @PutMapping("/admin/services/{id}/templates/{templateId}")
   Map<String, Object> update(
-      @PathVariable String id,
-      @PathVariable String templateId,
-      @RequestBody(required = false) byte[] body) {
+      @PathVariable String id, @PathVariable String templateId, @RawBody byte[] body) {
     Template current = existing(id, templateId);
     AdminInput in = new AdminInput(JsonBodies.parse(json, body));
     String name = in.string("name", false);

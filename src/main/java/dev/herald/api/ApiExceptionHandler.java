@@ -1,9 +1,11 @@
 package dev.herald.api;
 
+import dev.herald.template.ConcurrentTemplateEditException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -59,6 +61,17 @@ class ApiExceptionHandler {
   @ExceptionHandler(MaxUploadSizeExceededException.class)
   ResponseEntity<ErrorEnvelope> tooLarge(Exception e) {
     return envelope(new ApiException(413, "BadRequestError", "Request body is too large"));
+  }
+
+  @ExceptionHandler(DuplicateKeyException.class)
+  ResponseEntity<ErrorEnvelope> duplicate(DuplicateKeyException e) {
+    return envelope(
+        ApiException.badRequest("Duplicate: a record with these details already exists"));
+  }
+
+  @ExceptionHandler(ConcurrentTemplateEditException.class)
+  ResponseEntity<ErrorEnvelope> concurrentEdit(ConcurrentTemplateEditException e) {
+    return envelope(new ApiException(409, "BadRequestError", e.getMessage()));
   }
 
   @ExceptionHandler(Exception.class)

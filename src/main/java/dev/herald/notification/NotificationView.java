@@ -64,12 +64,15 @@ final class NotificationView {
     switch (n.type()) {
       case "sms" -> {
         boolean ready = n.billableUnits() > 0 || n.status() != NotificationStatus.CREATED;
-        BigDecimal multiplier = BigDecimal.ONE;
+        double multiplier = 1.0;
         view.put("is_cost_data_ready", ready);
         view.put(
             "cost_in_pounds",
             ready
-                ? SMS_RATE.multiply(BigDecimal.valueOf(n.billableUnits())).multiply(multiplier)
+                ? SMS_RATE
+                    .multiply(BigDecimal.valueOf(n.billableUnits()))
+                    .multiply(BigDecimal.valueOf(multiplier))
+                    .doubleValue()
                 : null);
         view.put(
             "cost_details",

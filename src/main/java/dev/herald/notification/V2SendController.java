@@ -2,6 +2,7 @@ package dev.herald.notification;
 
 import dev.herald.api.ApiException;
 import dev.herald.api.Links;
+import dev.herald.api.RawBody;
 import dev.herald.auth.AuthenticatedKey;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Map;
@@ -9,7 +10,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestAttribute;
-import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -25,16 +25,27 @@ class V2SendController {
     this.links = links;
   }
 
-  @PostMapping("/v2/notifications/{type}")
+  @PostMapping("/v2/notifications/email")
   @ResponseStatus(HttpStatus.CREATED)
-  Map<String, Object> send(
+  Map<String, Object> email(
       @RequestAttribute(AuthenticatedKey.ATTRIBUTE) AuthenticatedKey key,
-      @PathVariable String type,
-      @RequestBody(required = false) byte[] body,
+      @RawBody byte[] body,
       HttpServletRequest request) {
-    if (!"email".equals(type) && !"sms".equals(type)) {
-      throw ApiException.routeNotFound();
-    }
-    return sends.send(key, type, body, links.root(request));
+    return sends.send(key, "email", body, links.root(request));
+  }
+
+  @PostMapping("/v2/notifications/sms")
+  @ResponseStatus(HttpStatus.CREATED)
+  Map<String, Object> sms(
+      @RequestAttribute(AuthenticatedKey.ATTRIBUTE) AuthenticatedKey key,
+      @RawBody byte[] body,
+      HttpServletRequest request) {
+    return sends.send(key, "sms", body, links.root(request));
+  }
+
+  /** Any other type answers Notify's app-level 404 rather than a 405 from the GET route. */
+  @PostMapping("/v2/notifications/{id}")
+  void otherType(@PathVariable String id) {
+    throw ApiException.routeNotFound();
   }
 }

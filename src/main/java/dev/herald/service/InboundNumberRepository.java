@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
 
 /** The numbers services receive text messages on. */
 @Repository
@@ -18,6 +19,7 @@ public class InboundNumberRepository {
   }
 
   /** Gives the service this number (creating it if new); empty if another service has it. */
+  @Transactional
   public Optional<UUID> assign(UUID serviceId, String number, Instant now) {
     jdbc.sql(
             "UPDATE inbound_numbers SET service_id = NULL WHERE service_id = :serviceId AND number <> :number")

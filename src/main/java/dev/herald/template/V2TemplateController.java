@@ -3,6 +3,7 @@ package dev.herald.template;
 import dev.herald.api.ApiException;
 import dev.herald.api.JsonBodies;
 import dev.herald.api.QueryParameters;
+import dev.herald.api.RawBody;
 import dev.herald.api.RequestValidator;
 import dev.herald.auth.AuthenticatedKey;
 import dev.herald.support.Uuids;
@@ -14,11 +15,11 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestAttribute;
-import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /** The v2 template endpoints: one template, one version, the list, and a preview. */
 @RestController
@@ -26,6 +27,9 @@ class V2TemplateController {
 
   private static final RequestValidator LIST =
       RequestValidator.forSchema("schemas/get_templates_request.json");
+
+  private static final RequestValidator PREVIEW =
+      RequestValidator.forSchema("schemas/post_template_preview_request.json");
 
   private final TemplateRepository templates;
   private final ObjectMapper json;
@@ -74,14 +78,18 @@ class V2TemplateController {
   V2Preview preview(
       @RequestAttribute(AuthenticatedKey.ATTRIBUTE) AuthenticatedKey key,
       @PathVariable String id,
-      @RequestBody(required = false) byte[] body) {
+      @RawBody byte[] body) {
     Template template = latest(key, id);
     JsonNode request = JsonBodies.parseOrEmpty(json, body);
-    JsonNode personalisation = request.isObject() ? request.get("personalisation") : null;
-    if (personalisation != null && !personalisation.isNull() && !personalisation.isObject()) {
-      throw ApiException.validation(
-          "personalisation " + personalisation + " is not of type object");
+    if (request.isObject()) {
+      ObjectNode withId = ((ObjectNode) request).deepCopy();
+      withId.put("id", id);
+      List<String> errors = PREVIEW.validate(withId);
+      if (!errors.isEmpty()) {
+        throw ApiException.validation(errors);
+      }
     }
+    JsonNode personalisation = request.isObject() ? request.get("personalisation") : null;
     Map<String, Object> values = Personalisations.fromJson(json, personalisation);
     return V2Preview.of(template, Renders.checked(template, values));
   }

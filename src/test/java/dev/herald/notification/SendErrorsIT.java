@@ -379,4 +379,41 @@ class SendErrorsIT extends ApiIT {
                     Map.of("name", "x"))));
     assertThat(email.status()).isEqualTo(201);
   }
+
+  @Test
+  void readsTheBodyAsJsonWhateverTheContentType() {
+    String body =
+        Http.json(
+            Map.of(
+                "template_id", smsTemplate.toString(),
+                "phone_number", "07700900123",
+                "personalisation", Map.of("name", "Jo")));
+    Http.Response r =
+        http.send(
+            "POST",
+            "/v2/notifications/sms",
+            Tokens.bearer(key),
+            body,
+            "application/x-www-form-urlencoded");
+    assertThat(r.status()).as(r.body()).isEqualTo(201);
+  }
+
+  @Test
+  void refusesABodyOverTenMegabytesWith413() {
+    Http.Response r = sms(Map.of("reference", "x".repeat(11 * 1024 * 1024)));
+    assertThat(r.status()).isEqualTo(413);
+    assertThat(r.json().get("errors").get(0).get("error").asString()).isEqualTo("BadRequestError");
+  }
+
+  @Test
+  void previewsReportPersonalisationThatIsNotAnObject() {
+    Http.Response r =
+        http.send(
+            "POST",
+            "/v2/template/" + smsTemplate + "/preview",
+            Tokens.bearer(key),
+            "{\"personalisation\": \"abc\"}");
+    assertThat(r.body())
+        .isEqualTo(envelope(400, "ValidationError", "personalisation abc is not of type object"));
+  }
 }

@@ -29,6 +29,12 @@ public final class Http {
   public record Response(int status, String body, JsonNode json, HttpResponse<String> raw) {}
 
   public Response send(String method, String path, String authorization, String body) {
+    return send(method, path, authorization, body, "application/json");
+  }
+
+  /** Sends with a Content-Type of the caller's choice, as {@code curl -d} sends form encoding. */
+  public Response send(
+      String method, String path, String authorization, String body, String contentType) {
     HttpRequest.Builder request =
         HttpRequest.newBuilder(URI.create(root + path))
             .method(
@@ -40,7 +46,7 @@ public final class Http {
       request.header("Authorization", authorization);
     }
     if (body != null) {
-      request.header("Content-Type", "application/json");
+      request.header("Content-Type", contentType);
     }
     try {
       HttpResponse<String> response =
