@@ -3,6 +3,7 @@ package dev.herald.notification;
 import dev.herald.api.ApiException;
 import dev.herald.auth.AuthenticatedKey;
 import dev.herald.auth.KeyType;
+import dev.herald.document.DocumentService;
 import dev.herald.limit.DailyLimiter;
 import dev.herald.limit.RateLimiter;
 import dev.herald.service.Service;
@@ -47,6 +48,7 @@ class SendService {
   private final TemplateCache templates;
   private final SenderLookup senders;
   private final RecipientCheck recipients;
+  private final DocumentService documents;
   private final NotificationRepository notifications;
   private final ObjectMapper json;
   private final Clock clock;
@@ -60,6 +62,7 @@ class SendService {
       TemplateCache templates,
       SenderLookup senders,
       RecipientCheck recipients,
+      DocumentService documents,
       NotificationRepository notifications,
       ObjectMapper json,
       Clock clock,
@@ -71,6 +74,7 @@ class SendService {
     this.templates = templates;
     this.senders = senders;
     this.recipients = recipients;
+    this.documents = documents;
     this.notifications = notifications;
     this.json = json;
     this.clock = clock;
@@ -99,6 +103,10 @@ class SendService {
     RenderedTemplate rendered = render(request);
     String sender = senders.senderFor(request);
     Recipient recipient = recipients.check(request);
+    if (request.personalisation().values().stream().anyMatch(DocumentService::isFile)) {
+      request = withDownloadLinks(request, recipient, root);
+      rendered = render(request);
+    }
     checkLength(type, rendered);
     UUID id = Ids.timeOrdered();
     if (!recipient.simulated()) {
@@ -106,6 +114,30 @@ class SendService {
       store(id, request, recipient, sender);
     }
     return SendResponse.of(id, request, rendered, sender, sanitised, emailDomain, root);
+  }
+
+  /** Stores each file sent by email and puts its download link in place of the file. */
+  private SendRequest withDownloadLinks(SendRequest request, Recipient recipient, String root) {
+    Map<String, Object> personalisation = new LinkedHashMap<>(request.personalisation());
+    JsonNode files = request.body().get("personalisation");
+    for (Map.Entry<String, Object> entry : personalisation.entrySet()) {
+      if (DocumentService.isFile(entry.getValue())) {
+        entry.setValue(
+            documents.upload(
+                request.service(),
+                files.get(entry.getKey()),
+                recipient.asSent(),
+                recipient.simulated(),
+                root));
+      }
+    }
+    return new SendRequest(
+        request.key(),
+        request.service(),
+        request.type(),
+        request.body(),
+        request.template(),
+        personalisation);
   }
 
   private Template template(Service service, String type, JsonNode body) {

@@ -21,6 +21,11 @@ public final class SecretBox {
     this.key = key;
   }
 
+  /** A box for a key of the caller's own, such as a per-file key that lives only in a link. */
+  public static SecretBox withKey(byte[] key) {
+    return new SecretBox(new javax.crypto.spec.SecretKeySpec(key, "AES"));
+  }
+
   public byte[] seal(byte[] plaintext) {
     byte[] nonce = new byte[NONCE_BYTES];
     random.nextBytes(nonce);

@@ -1,0 +1,129 @@
+package dev.herald.document;
+
+import dev.herald.recipient.EmailAddresses;
+import dev.herald.recipient.InvalidRecipientException;
+import dev.herald.support.SecretBox;
+import dev.herald.support.Uuids;
+import java.time.Clock;
+import java.util.Base64;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.util.HtmlUtils;
+
+/**
+ * The recipient's side of send-a-file: {@code GET /d/{service}/{document}?key=…} serves the file,
+ * or first asks for the recipient's email address when the sender asked for that.
+ */
+@RestController
+class DownloadController {
+
+  private final DocumentRepository documents;
+  private final Clock clock;
+
+  DownloadController(DocumentRepository documents, Clock clock) {
+    this.documents = documents;
+    this.clock = clock;
+  }
+
+  @GetMapping("/d/{serviceId}/{documentId}")
+  ResponseEntity<?> open(
+      @PathVariable String serviceId,
+      @PathVariable String documentId,
+      @RequestParam(required = false) String key) {
+    Optional<StoredDocument> document = find(serviceId, documentId);
+    if (document.isEmpty() || key == null) {
+      return gone();
+    }
+    if (document.get().confirmEmailHash() != null) {
+      return page(HttpStatus.OK, confirmForm(key, false));
+    }
+    return serve(document.get(), key);
+  }
+
+  @PostMapping("/d/{serviceId}/{documentId}")
+  ResponseEntity<?> confirm(
+      @PathVariable String serviceId,
+      @PathVariable String documentId,
+      @RequestParam(required = false) String key,
+      @RequestParam(name = "email_address", required = false) String email) {
+    Optional<StoredDocument> document = find(serviceId, documentId);
+    if (document.isEmpty() || key == null) {
+      return gone();
+    }
+    StoredDocument d = document.get();
+    if (d.confirmEmailHash() != null && !emailMatches(d, email)) {
+      return page(HttpStatus.FORBIDDEN, confirmForm(key, true));
+    }
+    return serve(d, key);
+  }
+
+  private Optional<StoredDocument> find(String serviceId, String documentId) {
+    Optional<UUID> service = Uuids.parse(serviceId);
+    Optional<UUID> id = Uuids.parse(documentId);
+    if (service.isEmpty() || id.isEmpty()) {
+      return Optional.empty();
+    }
+    return documents.find(service.get(), id.get(), clock.instant());
+  }
+
+  private static boolean emailMatches(StoredDocument d, String email) {
+    try {
+      return email != null
+          && DownloadCheck.matches(d.confirmEmailHash(), d.id(), EmailAddresses.normalise(email));
+    } catch (InvalidRecipientException e) {
+      return false;
+    }
+  }
+
+  private static ResponseEntity<?> serve(StoredDocument d, String key) {
+    byte[] content;
+    try {
+      content = SecretBox.withKey(Base64.getUrlDecoder().decode(key)).open(d.content());
+    } catch (IllegalArgumentException | IllegalStateException e) {
+      return gone();
+    }
+    HttpHeaders headers = new HttpHeaders();
+    headers.setContentType(MediaType.parseMediaType(d.mimetype()));
+    headers.setContentDisposition(
+        ContentDisposition.attachment()
+            .filename(d.filename() == null ? "file" : d.filename())
+            .build());
+    return new ResponseEntity<>(content, headers, HttpStatus.OK);
+  }
+
+  private static ResponseEntity<?> gone() {
+    return page(
+        HttpStatus.NOT_FOUND,
+        "<h1>This file is not available</h1><p>The link may have expired.</p>");
+  }
+
+  private static String confirmForm(String key, boolean failed) {
+    return "<h1>Confirm your email address</h1>"
+        + (failed ? "<p>That is not the email address this file was sent to.</p>" : "")
+        + "<form method=\"post\" action=\"?key="
+        + HtmlUtils.htmlEscape(key)
+        + "\">"
+        + "<label for=\"email_address\">Email address</label> "
+        + "<input id=\"email_address\" name=\"email_address\" type=\"email\" autocomplete=\"email\"> "
+        + "<button type=\"submit\">Continue</button></form>";
+  }
+
+  private static ResponseEntity<?> page(HttpStatus status, String body) {
+    return ResponseEntity.status(status)
+        .contentType(MediaType.TEXT_HTML)
+        .body(
+            "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Download a file</title></head><body>"
+                + body
+                + "</body></html>");
+  }
+}
