@@ -1,5 +1,7 @@
 package dev.herald;
 
+import dev.herald.auth.BearerTokens;
+import java.time.Instant;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -17,7 +19,25 @@ public class HeraldApplication {
     if (args.length > 0 && args[0].equals("quickstart")) {
       System.exit(runCommand(args));
     }
+    if (args.length > 0 && args[0].equals("token")) {
+      System.exit(printToken(args));
+    }
     SpringApplication.run(HeraldApplication.class, args);
+  }
+
+  /** Prints the bearer token a Notify client would send for the key given, for use with curl. */
+  static int printToken(String... args) {
+    if (args.length != 2) {
+      System.err.println("usage: java -jar herald.jar token API_KEY");
+      return 2;
+    }
+    try {
+      System.out.println(BearerTokens.forKey(args[1].strip(), Instant.now()));
+      return 0;
+    } catch (IllegalArgumentException e) {
+      System.err.println(e.getMessage());
+      return 2;
+    }
   }
 
   /**

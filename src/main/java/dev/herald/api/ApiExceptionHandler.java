@@ -1,6 +1,5 @@
 package dev.herald.api;
 
-import dev.herald.template.ConcurrentTemplateEditException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -67,11 +66,6 @@ class ApiExceptionHandler {
   ResponseEntity<ErrorEnvelope> duplicate(DuplicateKeyException e) {
     return envelope(
         ApiException.badRequest("Duplicate: a record with these details already exists"));
-  }
-
-  @ExceptionHandler(ConcurrentTemplateEditException.class)
-  ResponseEntity<ErrorEnvelope> concurrentEdit(ConcurrentTemplateEditException e) {
-    return envelope(new ApiException(409, "BadRequestError", e.getMessage()));
   }
 
   @ExceptionHandler(Exception.class)

@@ -1,6 +1,5 @@
 package dev.herald.support;
 
-import dev.herald.HeraldApplication;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Profile;
 import org.springframework.scheduling.annotation.EnableScheduling;
@@ -11,5 +10,5 @@ import org.springframework.scheduling.annotation.EnableScheduling;
  */
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
-@Profile("!" + HeraldApplication.COMMAND_PROFILE)
+@Profile("!command")
 class SchedulingConfiguration {}
