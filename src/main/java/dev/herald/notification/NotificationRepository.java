@@ -13,8 +13,8 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class NotificationRepository {
 
-  /** The delivery lane of API sends; bulk work (jobs) goes in a lane of its own. */
-  public static final int LANE_API = 0;
+  /** The delivery priority of API sends: ahead of bulk work (jobs), which is queued at 0. */
+  public static final int PRIORITY_API = 100;
 
   private final JdbcClient jdbc;
 
@@ -45,8 +45,9 @@ public class NotificationRepository {
               VALUES (:id, :expiresOn, :serviceId, :recipient, :normalisedRecipient,
                       CAST(:personalisation AS jsonb), :replyToText, :unsubscribeLink)
             )
-            INSERT INTO delivery_queue (notification_id, lane, run_at)
-            VALUES (:id, :lane, :createdAt)
+            INSERT INTO scheduled_tasks (task_name, task_instance, execution_time, picked, version,
+                                         priority)
+            VALUES ('deliver', CAST(:id AS text), :createdAt, false, 1, :priority)
             """)
         .param("id", n.id())
         .param("serviceId", n.serviceId())
@@ -68,7 +69,7 @@ public class NotificationRepository {
         .param("personalisation", p.personalisationJson())
         .param("replyToText", p.replyToText())
         .param("unsubscribeLink", p.unsubscribeLink())
-        .param("lane", LANE_API)
+        .param("priority", PRIORITY_API)
         .update();
   }
 

@@ -1,5 +1,6 @@
 package dev.herald.service;
 
+import dev.herald.recipient.PhoneNumbers;
 import dev.herald.support.Sql;
 import java.time.Instant;
 import java.util.Optional;
@@ -28,14 +29,15 @@ public class InboundNumberRepository {
         .update();
     return jdbc.sql(
             """
-            INSERT INTO inbound_numbers (id, number, service_id, created_at)
-            VALUES (:id, :number, :serviceId, :now)
+            INSERT INTO inbound_numbers (id, number, normalised_number, service_id, created_at)
+            VALUES (:id, :number, :normalised, :serviceId, :now)
             ON CONFLICT (number) DO UPDATE SET service_id = excluded.service_id
              WHERE inbound_numbers.service_id IS NULL OR inbound_numbers.service_id = excluded.service_id
             RETURNING id
             """)
         .param("id", UUID.randomUUID())
         .param("number", number)
+        .param("normalised", PhoneNumbers.normaliseForComparison(number))
         .param("serviceId", serviceId)
         .param("now", Sql.ts(now))
         .query(UUID.class)

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.herald.testdata.ApiIT;
+import dev.herald.testdata.Herald;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -92,7 +93,7 @@ class OfficialClientIT extends ApiIT {
     herald.adminOk(
         "POST",
         "/admin/services/" + service + "/inbound-number",
-        Map.of("number", "07700900" + (100 + (int) (Math.random() * 899))));
+        Map.of("number", Herald.uniqueNumber()));
     for (int i = 0; i < 3; i++) {
       herald.adminOk(
           "POST",

@@ -27,6 +27,14 @@ public final class Herald {
     }
   }
 
+  private static final java.util.concurrent.atomic.AtomicLong NUMBERS =
+      new java.util.concurrent.atomic.AtomicLong(System.currentTimeMillis() % 100_000_000L);
+
+  /** A phone number no other test uses, for inbound numbers and senders. */
+  public static String uniqueNumber() {
+    return String.format("4479%08d", NUMBERS.incrementAndGet() % 100_000_000L);
+  }
+
   public Http http() {
     return http;
   }

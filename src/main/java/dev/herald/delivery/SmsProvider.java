@@ -1,0 +1,18 @@
+package dev.herald.delivery;
+
+/** Something that takes text messages for delivery: SMPP, an HTTP aggregator, the outbox. */
+public interface SmsProvider {
+
+  /** The provider's name, recorded as the notification's {@code sent_by}. */
+  String name();
+
+  /** Whether it can deliver to numbers outside the UK. */
+  boolean supportsInternational();
+
+  /**
+   * Hands one message over. Answers the provider's reference for it (used to match receipts).
+   *
+   * @throws ProviderException saying whether trying again may help
+   */
+  String send(OutgoingSms sms) throws ProviderException;
+}

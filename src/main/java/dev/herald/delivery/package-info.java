@@ -1,0 +1,2 @@
+/** Delivery: the work queue, the workers, retries, and the provider contracts and choice. */
+package dev.herald.delivery;

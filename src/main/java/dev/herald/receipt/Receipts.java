@@ -1,0 +1,73 @@
+package dev.herald.receipt;
+
+import dev.herald.inbound.InboundSms;
+import dev.herald.inbound.InboundSmsRepository;
+import dev.herald.recipient.PhoneNumbers;
+import dev.herald.support.Ids;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Where providers report back: delivery receipts become status changes along the allowed
+ * transitions only (a duplicate, late or unknown receipt is a logged no-op), and received texts are
+ * stored for the service that owns the number.
+ */
+@Component
+public class Receipts {
+
+  private static final Logger log = LoggerFactory.getLogger(Receipts.class);
+
+  private final ReceiptRepository repository;
+  private final InboundSmsRepository inbound;
+  private final Clock clock;
+
+  Receipts(ReceiptRepository repository, InboundSmsRepository inbound, Clock clock) {
+    this.repository = repository;
+    this.inbound = inbound;
+    this.clock = clock;
+  }
+
+  /** Applies a receipt; answers the notification it changed, or empty when it changed nothing. */
+  @Transactional
+  public Optional<UUID> apply(ProviderReceipt receipt) {
+    Optional<UUID> changed = repository.transition(receipt);
+    if (changed.isEmpty()) {
+      log.info(
+          "Receipt from {} for reference {} with status {} changed nothing (unknown, duplicate or late)",
+          receipt.provider(),
+          receipt.reference(),
+          receipt.status().value());
+    }
+    return changed;
+  }
+
+  /** Stores a received text for the service whose inbound number it was sent to. */
+  @Transactional
+  public Optional<UUID> receive(InboundMessage message) {
+    String number = PhoneNumbers.normaliseForComparison(message.destinationNumber());
+    Optional<UUID> service =
+        repository.serviceWithInboundNumber(message.destinationNumber(), number);
+    if (service.isEmpty()) {
+      log.info("Inbound message from {} for a number no service has; dropped", message.provider());
+      return Optional.empty();
+    }
+    UUID id = Ids.timeOrdered();
+    inbound.insert(
+        new InboundSms(
+            id,
+            service.get(),
+            message.destinationNumber(),
+            PhoneNumbers.normaliseForComparison(message.sourceNumber()),
+            message.content(),
+            message.provider(),
+            message.providerReference(),
+            message.receivedAt(),
+            clock.instant()));
+    return Optional.of(id);
+  }
+}
