@@ -5,6 +5,7 @@ import dev.herald.api.JsonBodies;
 import dev.herald.api.RawBody;
 import dev.herald.inbound.InboundSms;
 import dev.herald.inbound.InboundSmsRepository;
+import dev.herald.service.DefaultSenders;
 import dev.herald.service.InboundNumberRepository;
 import dev.herald.service.SenderRepository;
 import dev.herald.service.Service;
@@ -26,6 +27,7 @@ class AdminSenderController {
 
   private final AdminServices services;
   private final SenderRepository senders;
+  private final DefaultSenders defaults;
   private final InboundNumberRepository numbers;
   private final InboundSmsRepository inbound;
   private final ObjectMapper json;
@@ -34,12 +36,14 @@ class AdminSenderController {
   AdminSenderController(
       AdminServices services,
       SenderRepository senders,
+      DefaultSenders defaults,
       InboundNumberRepository numbers,
       InboundSmsRepository inbound,
       ObjectMapper json,
       Clock clock) {
     this.services = services;
     this.senders = senders;
+    this.defaults = defaults;
     this.numbers = numbers;
     this.inbound = inbound;
     this.json = json;
@@ -57,6 +61,7 @@ class AdminSenderController {
     UUID replyToId = Ids.random();
     senders.addEmailReplyTo(
         replyToId, service.id(), address.strip(), Boolean.TRUE.equals(isDefault), clock.instant());
+    defaults.evict(service.id());
     return Map.of("id", replyToId);
   }
 
@@ -79,6 +84,7 @@ class AdminSenderController {
         Boolean.TRUE.equals(isDefault),
         null,
         clock.instant());
+    defaults.evict(service.id());
     return Map.of("id", senderId);
   }
 

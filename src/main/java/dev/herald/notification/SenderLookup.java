@@ -2,6 +2,7 @@ package dev.herald.notification;
 
 import dev.herald.api.ApiException;
 import dev.herald.recipient.PhoneNumbers;
+import dev.herald.service.DefaultSenders;
 import dev.herald.service.SenderRepository;
 import dev.herald.support.Uuids;
 import java.util.UUID;
@@ -12,9 +13,11 @@ import org.springframework.stereotype.Component;
 class SenderLookup {
 
   private final SenderRepository senders;
+  private final DefaultSenders defaults;
 
-  SenderLookup(SenderRepository senders) {
+  SenderLookup(SenderRepository senders, DefaultSenders defaults) {
     this.senders = senders;
+    this.defaults = defaults;
   }
 
   /** The sender text stored with the notification ({@code reply_to_text}), or null. */
@@ -23,7 +26,7 @@ class SenderLookup {
     if ("sms".equals(request.type())) {
       String asked = request.text("sms_sender_id");
       if (asked == null) {
-        return senders.defaultSmsSender(serviceId).map(SenderLookup::formatSms).orElse(null);
+        return defaults.smsSender(serviceId).map(SenderLookup::formatSms).orElse(null);
       }
       return Uuids.parse(asked)
           .flatMap(id -> senders.smsSender(serviceId, id))
@@ -32,7 +35,7 @@ class SenderLookup {
     }
     String asked = request.text("email_reply_to_id");
     if (asked == null) {
-      return senders.defaultEmailReplyTo(serviceId).orElse(null);
+      return defaults.emailReplyTo(serviceId).orElse(null);
     }
     return Uuids.parse(asked)
         .flatMap(id -> senders.emailReplyTo(serviceId, id))

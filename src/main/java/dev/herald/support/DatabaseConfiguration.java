@@ -50,6 +50,7 @@ class DatabaseConfiguration {
                 .resolve("postgres-" + ProcessHandle.current().pid() + "-" + System.nanoTime())
             : properties.dataDir().resolve("postgres");
     dir = dir.toAbsolutePath();
+    String durable = properties.embeddedEphemeral() ? "off" : "on";
     try {
       Files.createDirectories(dir);
       log.info("Starting embedded PostgreSQL with data in {}", dir);
@@ -58,6 +59,11 @@ class DatabaseConfiguration {
               .setDataDirectory(dir)
               .setCleanDataDirectory(properties.embeddedEphemeral())
               .setServerConfig("max_connections", "200")
+              // zonky's defaults trade durability for test speed; an accepted notification must
+              // survive a crash, so the product runs durable. Throwaway test databases need not.
+              .setServerConfig("fsync", durable)
+              .setServerConfig("synchronous_commit", durable)
+              .setServerConfig("full_page_writes", durable)
               .start());
     } catch (IOException e) {
       throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + dir, e);
