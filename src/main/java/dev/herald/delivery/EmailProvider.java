@@ -1,5 +1,8 @@
 package dev.herald.delivery;
 
+import dev.herald.notification.NotificationStatus;
+import java.util.Optional;
+
 /** Something that takes emails for delivery: SMTP, Amazon SES, the outbox. */
 public interface EmailProvider {
 
@@ -12,4 +15,12 @@ public interface EmailProvider {
    * @throws ProviderException saying whether trying again may help
    */
   String send(OutgoingEmail email) throws ProviderException;
+
+  /**
+   * For providers that only pretend to deliver (the outbox): the receipt to simulate for this email
+   * once it is handed over. Real providers report receipts themselves.
+   */
+  default Optional<NotificationStatus> simulatedReceipt(OutgoingEmail email) {
+    return Optional.empty();
+  }
 }

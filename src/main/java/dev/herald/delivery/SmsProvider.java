@@ -1,5 +1,8 @@
 package dev.herald.delivery;
 
+import dev.herald.notification.NotificationStatus;
+import java.util.Optional;
+
 /** Something that takes text messages for delivery: SMPP, an HTTP aggregator, the outbox. */
 public interface SmsProvider {
 
@@ -15,4 +18,12 @@ public interface SmsProvider {
    * @throws ProviderException saying whether trying again may help
    */
   String send(OutgoingSms sms) throws ProviderException;
+
+  /**
+   * For providers that only pretend to deliver (the outbox): the receipt to simulate for this
+   * message once it is handed over. Real providers report receipts themselves.
+   */
+  default Optional<NotificationStatus> simulatedReceipt(OutgoingSms sms) {
+    return Optional.empty();
+  }
 }

@@ -12,6 +12,7 @@ import dev.herald.support.HeraldProperties;
 import dev.herald.support.Ids;
 import dev.herald.support.Timestamps;
 import dev.herald.support.Uuids;
+import dev.herald.support.WorkSignal;
 import dev.herald.template.ContentSanitiser;
 import dev.herald.template.EmailBody;
 import dev.herald.template.Personalisations;
@@ -49,6 +50,7 @@ class SendService {
   private final SenderLookup senders;
   private final RecipientCheck recipients;
   private final DocumentService documents;
+  private final WorkSignal workSignal;
   private final NotificationRepository notifications;
   private final ObjectMapper json;
   private final Clock clock;
@@ -63,6 +65,7 @@ class SendService {
       SenderLookup senders,
       RecipientCheck recipients,
       DocumentService documents,
+      WorkSignal workSignal,
       NotificationRepository notifications,
       ObjectMapper json,
       Clock clock,
@@ -75,6 +78,7 @@ class SendService {
     this.senders = senders;
     this.recipients = recipients;
     this.documents = documents;
+    this.workSignal = workSignal;
     this.notifications = notifications;
     this.json = json;
     this.clock = clock;
@@ -112,6 +116,7 @@ class SendService {
     if (!recipient.simulated()) {
       countTowardsDailyLimits(request, recipient);
       store(id, request, recipient, sender);
+      workSignal.newWork();
     }
     return SendResponse.of(id, request, rendered, sender, sanitised, emailDomain, root);
   }

@@ -1,10 +1,14 @@
 package dev.herald.receipt;
 
+import dev.herald.inbound.InboundListener;
 import dev.herald.inbound.InboundSms;
 import dev.herald.inbound.InboundSmsRepository;
+import dev.herald.notification.NotificationStatus;
+import dev.herald.notification.StatusListener;
 import dev.herald.recipient.PhoneNumbers;
 import dev.herald.support.Ids;
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -24,11 +28,20 @@ public class Receipts {
 
   private final ReceiptRepository repository;
   private final InboundSmsRepository inbound;
+  private final List<StatusListener> listeners;
+  private final List<InboundListener> inboundListeners;
   private final Clock clock;
 
-  Receipts(ReceiptRepository repository, InboundSmsRepository inbound, Clock clock) {
+  Receipts(
+      ReceiptRepository repository,
+      InboundSmsRepository inbound,
+      List<StatusListener> listeners,
+      List<InboundListener> inboundListeners,
+      Clock clock) {
     this.repository = repository;
     this.inbound = inbound;
+    this.listeners = listeners;
+    this.inboundListeners = inboundListeners;
     this.clock = clock;
   }
 
@@ -36,6 +49,9 @@ public class Receipts {
   @Transactional
   public Optional<UUID> apply(ProviderReceipt receipt) {
     Optional<UUID> changed = repository.transition(receipt);
+    if (changed.isPresent() && receipt.status() != NotificationStatus.PENDING) {
+      listeners.forEach(l -> l.statusChanged(changed.get()));
+    }
     if (changed.isEmpty()) {
       log.info(
           "Receipt from {} for reference {} with status {} changed nothing (unknown, duplicate or late)",
@@ -68,6 +84,7 @@ public class Receipts {
             message.providerReference(),
             message.receivedAt(),
             clock.instant()));
+    inboundListeners.forEach(l -> l.received(id));
     return Optional.of(id);
   }
 }

@@ -2,9 +2,11 @@ package dev.herald.notification;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import dev.herald.testdata.ApiIT;
 import dev.herald.testdata.Herald;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -217,8 +219,18 @@ class OfficialClientIT extends ApiIT {
         .containsExactly(sent.getNotificationId());
 
     assertThat(liveClient.getNotifications(null, null, null, null).getNotifications()).isEmpty();
-    assertThat(testClient.getNotifications("created", "sms", null, null).getNotifications())
-        .hasSize(1);
+    assertThat(testClient.getNotifications(null, "sms", null, null).getNotifications()).hasSize(1);
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(
+            () ->
+                testClient
+                        .getNotifications("delivered", "sms", null, null)
+                        .getNotifications()
+                        .size()
+                    == 1);
+    assertThat(testClient.getNotifications("failed", null, null, null).getNotifications())
+        .isEmpty();
   }
 
   @Test

@@ -1,0 +1,70 @@
+package dev.herald.delivery;
+
+import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
+import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import dev.herald.notification.NotificationStatus;
+import dev.herald.receipt.ProviderReceipt;
+import dev.herald.receipt.Receipts;
+import java.time.Clock;
+import java.util.UUID;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The delivery tasks on db-scheduler: {@code deliver} (one per notification, retried with capped
+ * exponential backoff, technical-failure after the last attempt) and {@code simulated-receipt}.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(DeliveryProperties.class)
+class DeliveryConfiguration {
+
+  @Bean
+  OneTimeTask<Void> deliverTask(
+      Deliverer deliverer, HandOver handOver, DeliveryProperties properties) {
+    return Tasks.oneTime("deliver")
+        .onFailure(
+            (complete, operations) -> {
+              UUID id = UUID.fromString(complete.getExecution().taskInstance.getId());
+              int failures = complete.getExecution().consecutiveFailures + 1;
+              if (failures >= properties.maxAttempts()) {
+                handOver.giveUp(id, "no provider took it in " + failures + " attempts");
+                operations.remove();
+                return;
+              }
+              operations.reschedule(
+                  complete,
+                  complete
+                      .getTimeDone()
+                      .plus(
+                          Backoff.after(
+                              failures, properties.initialBackoff(), properties.maxBackoff())));
+            })
+        .execute(
+            (instance, context) -> {
+              try {
+                deliverer.deliver(UUID.fromString(instance.getId()));
+              } catch (ProviderException e) {
+                throw new RetryLater(e);
+              }
+            });
+  }
+
+  @Bean
+  OneTimeTask<Void> simulatedReceiptTask(Receipts receipts, Clock clock) {
+    return Tasks.oneTime(SimulatedReceipts.TASK)
+        .execute(
+            (instance, context) -> {
+              String[] parts = instance.getId().split("\\|", 3);
+              NotificationStatus status = NotificationStatus.of(parts[2]).orElseThrow();
+              receipts.apply(new ProviderReceipt(parts[0], parts[1], status, clock.instant()));
+            });
+  }
+
+  /** A retryable hand-over failure, for the queue to try again later. */
+  static final class RetryLater extends RuntimeException {
+    RetryLater(ProviderException cause) {
+      super(cause.getMessage(), cause, false, false);
+    }
+  }
+}

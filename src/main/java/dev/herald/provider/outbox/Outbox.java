@@ -1,0 +1,48 @@
+package dev.herald.provider.outbox;
+
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.stereotype.Component;
+
+/**
+ * The last {@link #CAPACITY} messages the outbox providers took, newest first, in memory only: the
+ * outbox is for trying Herald out, and keeps no personal data on disk.
+ */
+@Component
+public class Outbox {
+
+  static final int CAPACITY = 500;
+
+  /** One message as it would have been sent. */
+  public record Message(
+      UUID notificationId,
+      String type,
+      String from,
+      String to,
+      String subject,
+      String html,
+      String text,
+      Instant at) {
+
+    @Override
+    public String toString() {
+      return "Outbox.Message[" + notificationId + "]";
+    }
+  }
+
+  private final Deque<Message> messages = new ArrayDeque<>();
+
+  synchronized void add(Message message) {
+    messages.addFirst(message);
+    while (messages.size() > CAPACITY) {
+      messages.removeLast();
+    }
+  }
+
+  public synchronized List<Message> messages() {
+    return List.copyOf(messages);
+  }
+}

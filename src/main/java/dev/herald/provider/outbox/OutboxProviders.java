@@ -1,0 +1,84 @@
+package dev.herald.provider.outbox;
+
+import dev.herald.delivery.EmailProvider;
+import dev.herald.delivery.OutgoingEmail;
+import dev.herald.delivery.OutgoingSms;
+import dev.herald.delivery.Simulator;
+import dev.herald.delivery.SmsProvider;
+import dev.herald.notification.NotificationStatus;
+import java.time.Clock;
+import java.util.Optional;
+
+/**
+ * The outbox as an email provider and an SMS provider: it keeps the message and simulates a
+ * receipt.
+ */
+final class OutboxProviders {
+
+  static final String NAME = "outbox";
+
+  private OutboxProviders() {}
+
+  static EmailProvider email(Outbox outbox, Clock clock) {
+    return new EmailProvider() {
+      @Override
+      public String name() {
+        return NAME;
+      }
+
+      @Override
+      public String send(OutgoingEmail email) {
+        outbox.add(
+            new Outbox.Message(
+                email.notificationId(),
+                "email",
+                "\"" + email.fromName() + "\" <" + email.fromAddress() + ">",
+                email.to(),
+                email.subject(),
+                email.htmlBody(),
+                email.textBody(),
+                clock.instant()));
+        return email.notificationId().toString();
+      }
+
+      @Override
+      public Optional<NotificationStatus> simulatedReceipt(OutgoingEmail email) {
+        return Optional.of(Simulator.outcomeForEmail(email.to()));
+      }
+    };
+  }
+
+  static SmsProvider sms(Outbox outbox, Clock clock) {
+    return new SmsProvider() {
+      @Override
+      public String name() {
+        return NAME + "-sms";
+      }
+
+      @Override
+      public boolean supportsInternational() {
+        return true;
+      }
+
+      @Override
+      public String send(OutgoingSms sms) {
+        outbox.add(
+            new Outbox.Message(
+                sms.notificationId(),
+                "sms",
+                sms.sender(),
+                sms.to(),
+                null,
+                null,
+                sms.text(),
+                clock.instant()));
+        return sms.notificationId().toString();
+      }
+
+      @Override
+      public Optional<NotificationStatus> simulatedReceipt(OutgoingSms sms) {
+        return Optional.of(Simulator.outcomeForSms(sms.to()));
+      }
+    };
+  }
+}

@@ -1,0 +1,26 @@
+package dev.herald.support;
+
+import com.github.kagkarlsson.scheduler.Scheduler;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Component;
+
+/**
+ * Wakes this instance's task executor when work was committed here, so a new notification is picked
+ * up at once rather than at the next poll.
+ */
+@Component
+public class WorkSignal {
+
+  private final ObjectProvider<Scheduler> scheduler;
+
+  WorkSignal(ObjectProvider<Scheduler> scheduler) {
+    this.scheduler = scheduler;
+  }
+
+  public void newWork() {
+    Scheduler s = scheduler.getIfAvailable();
+    if (s != null) {
+      s.triggerCheckForDueExecutions();
+    }
+  }
+}
