@@ -17,7 +17,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.TemporalAccessor;
 import java.util.Map;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
@@ -30,7 +30,7 @@ import tools.jackson.databind.ObjectMapper;
  * the shared callback token and answered 204 once taken.
  */
 @RestController
-@ConditionalOnProperty(prefix = "herald.http-sms", name = "url")
+@Conditional(HttpSmsConfiguration.UrlSet.class)
 class HttpSmsCallbackController {
 
   private static final Map<String, NotificationStatus> STATUSES =
