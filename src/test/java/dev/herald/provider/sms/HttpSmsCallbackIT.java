@@ -1,0 +1,175 @@
+package dev.herald.provider.sms;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.herald.testdata.ApiIT;
+import dev.herald.testdata.Herald;
+import dev.herald.testdata.Http;
+import dev.herald.testdata.Tokens;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.TestPropertySource;
+import tools.jackson.databind.JsonNode;
+
+/** The aggregator's receipts and received texts, over HTTP into the whole application. */
+@TestPropertySource(
+    properties = {
+      // Nothing listens there: these tests never send through the aggregator.
+      "herald.http-sms.url=http://127.0.0.1:9/send",
+      "herald.http-sms.callback-token=callback-secret"
+    })
+class HttpSmsCallbackIT extends ApiIT {
+
+  private static final String CALLBACK = "Bearer callback-secret";
+
+  @Autowired JdbcClient jdbc;
+
+  private UUID service;
+  private String key;
+
+  @BeforeEach
+  void aService() {
+    service = herald.liveService();
+    key = herald.key(service, "normal");
+  }
+
+  private Http.Response post(String path, String authorization, String body) {
+    return http.send("POST", "/providers/http-sms/" + path, authorization, body);
+  }
+
+  @Test
+  void aReceivedTextAppearsForTheServiceThatOwnsTheNumber() {
+    String number = Herald.uniqueNumber();
+    herald.adminOk(
+        "POST", "/admin/services/" + service + "/inbound-number", Map.of("number", number));
+
+    Http.Response r =
+        post(
+            "inbound",
+            CALLBACK,
+            Http.json(
+                Map.of(
+                    "id", "agg-in-1",
+                    "from", "447700900123",
+                    "to", number,
+                    "text", "STOP",
+                    "timestamp", "2026-11-03T09:15:00Z")));
+
+    assertThat(r.status()).as(r.body()).isEqualTo(204);
+    JsonNode texts =
+        http.send("GET", "/v2/received-text-messages", Tokens.bearer(key), null)
+            .json()
+            .get("received_text_messages");
+    assertThat(texts).hasSize(1);
+    assertThat(texts.get(0).get("content").asString()).isEqualTo("STOP");
+    assertThat(texts.get(0).get("user_number").asString()).isEqualTo("447700900123");
+    assertThat(texts.get(0).get("notify_number").asString()).isEqualTo(number);
+  }
+
+  @Test
+  void aReceiptMovesTheNotificationAndALateOrUnknownOneChangesNothing() {
+    UUID notification = sentSms("agg-" + UUID.randomUUID());
+    String reference =
+        jdbc.sql("SELECT reference FROM notifications WHERE id = :id")
+            .param("id", notification)
+            .query(String.class)
+            .single();
+
+    assertThat(receipt(reference, "delivered").status()).isEqualTo(204);
+    assertThat(statusOf(notification)).isEqualTo("delivered");
+
+    assertThat(receipt(reference, "failed").status()).isEqualTo(204);
+    assertThat(receipt("agg-unknown-" + UUID.randomUUID(), "failed").status()).isEqualTo(204);
+    assertThat(statusOf(notification)).isEqualTo("delivered");
+  }
+
+  @Test
+  void aWrongOrMissingTokenIsRefusedInTheEnvelope() {
+    String body = Http.json(Map.of("id", "x", "status", "delivered", "timestamp", "2026-11-03"));
+
+    Http.Response wrong = post("receipts", "Bearer not-the-secret", body);
+    assertThat(wrong.status()).isEqualTo(403);
+    assertThat(wrong.json().get("status_code").asInt()).isEqualTo(403);
+    assertThat(wrong.json().get("errors").get(0).get("error").asString()).isEqualTo("AuthError");
+
+    Http.Response missing = post("inbound", null, body);
+    assertThat(missing.status()).isEqualTo(401);
+    assertThat(missing.json().get("errors").get(0).get("error").asString()).isEqualTo("AuthError");
+  }
+
+  @Test
+  void malformedOrIncompleteBodiesAreBadRequests() {
+    Http.Response malformed = post("receipts", CALLBACK, "{not json");
+    assertThat(malformed.status()).isEqualTo(400);
+    assertThat(malformed.json().get("errors").get(0).get("message").asString())
+        .isEqualTo("Invalid JSON supplied in POST data");
+
+    Http.Response missing = post("inbound", CALLBACK, Http.json(Map.of("id", "agg-in-2")));
+    assertThat(missing.status()).isEqualTo(400);
+    assertThat(missing.json().get("errors").get(0).get("error").asString())
+        .isEqualTo("ValidationError");
+
+    Http.Response badStatus =
+        post(
+            "receipts",
+            CALLBACK,
+            Http.json(Map.of("id", "x", "status", "lost", "timestamp", "2026-11-03T09:15:00Z")));
+    assertThat(badStatus.status()).isEqualTo(400);
+
+    Http.Response badTime =
+        post(
+            "receipts",
+            CALLBACK,
+            Http.json(Map.of("id", "x", "status", "delivered", "timestamp", "yesterday")));
+    assertThat(badTime.status()).isEqualTo(400);
+
+    assertThat(post("receipts", CALLBACK, "[]").status()).isEqualTo(400);
+    assertThat(post("receipts", CALLBACK, "").status()).isEqualTo(400);
+  }
+
+  private Http.Response receipt(String reference, String status) {
+    return post(
+        "receipts",
+        CALLBACK,
+        Http.json(Map.of("id", reference, "status", status, "timestamp", "2026-11-03T09:15:00Z")));
+  }
+
+  /**
+   * A text sent through the API and handed to the aggregator, which called it {@code reference}.
+   */
+  private UUID sentSms(String reference) {
+    UUID template = herald.template(service, "sms", null, "Hello");
+    UUID id =
+        UUID.fromString(
+            http.send(
+                    "POST",
+                    "/v2/notifications/sms",
+                    Tokens.bearer(key),
+                    Http.json(Map.of("phone_number", "07700900123", "template_id", template)))
+                .json()
+                .get("id")
+                .asString());
+    int updated =
+        jdbc.sql(
+                """
+                UPDATE notifications SET status = 'sending', sent_by = 'http-sms', reference = :ref
+                 WHERE id = :id
+                """)
+            .param("ref", reference)
+            .param("id", id)
+            .update();
+    assertThat(updated).isEqualTo(1);
+    return id;
+  }
+
+  private String statusOf(UUID notification) {
+    return http.send("GET", "/v2/notifications/" + notification, Tokens.bearer(key), null)
+        .json()
+        .get("status")
+        .asString();
+  }
+}
