@@ -17,8 +17,9 @@ public interface EmailProvider {
   String send(OutgoingEmail email) throws ProviderException;
 
   /**
-   * For providers that only pretend to deliver (the outbox): the receipt to simulate for this email
-   * once it is handed over. Real providers report receipts themselves.
+   * The receipt to record once this email is handed over, for providers that only pretend to
+   * deliver (the outbox) or whose acceptance is all the word there will be (plain SMTP). Real
+   * providers with receipts report them themselves.
    */
   default Optional<NotificationStatus> simulatedReceipt(OutgoingEmail email) {
     return Optional.empty();

@@ -20,8 +20,9 @@ public interface SmsProvider {
   String send(OutgoingSms sms) throws ProviderException;
 
   /**
-   * For providers that only pretend to deliver (the outbox): the receipt to simulate for this
-   * message once it is handed over. Real providers report receipts themselves.
+   * The receipt to record once this message is handed over, for providers that only pretend to
+   * deliver (the outbox) or whose acceptance is all the word there will be (plain SMTP). Real
+   * providers with receipts report them themselves.
    */
   default Optional<NotificationStatus> simulatedReceipt(OutgoingSms sms) {
     return Optional.empty();

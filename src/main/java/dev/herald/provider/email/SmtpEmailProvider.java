@@ -3,6 +3,7 @@ package dev.herald.provider.email;
 import dev.herald.delivery.EmailProvider;
 import dev.herald.delivery.OutgoingEmail;
 import dev.herald.delivery.ProviderException;
+import dev.herald.notification.NotificationStatus;
 import dev.herald.provider.email.SmtpConnections.ConnectionsBusyException;
 import jakarta.mail.AuthenticationFailedException;
 import jakarta.mail.MessagingException;
@@ -18,15 +19,25 @@ public class SmtpEmailProvider implements EmailProvider, AutoCloseable {
 
   private final SmtpConnections connections;
   private final Clock clock;
+  private final boolean deliveredOnAccept;
 
   public SmtpEmailProvider(SmtpProperties properties, Clock clock) {
     this.connections = new SmtpConnections(properties);
     this.clock = clock;
+    this.deliveredOnAccept = properties.deliveredOnAccept();
   }
 
   @Override
   public String name() {
     return "smtp";
+  }
+
+  /**
+   * Plain SMTP sends no receipts: the server's acceptance stands for delivery, if so configured.
+   */
+  @Override
+  public Optional<NotificationStatus> simulatedReceipt(OutgoingEmail email) {
+    return deliveredOnAccept ? Optional.of(NotificationStatus.DELIVERED) : Optional.empty();
   }
 
   @Override

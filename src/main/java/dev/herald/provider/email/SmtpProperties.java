@@ -13,6 +13,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param starttls require STARTTLS (and a server certificate matching the host) before sending.
  * @param timeout limit on connecting and on each read and write of the conversation; 10 s.
  * @param maxConnections most connections open to the server at once, each reused across sends; 4.
+ * @param deliveredOnAccept count the server's acceptance as delivery (plain SMTP sends no
+ *     receipts); true by default, false leaves emails {@code sending} until the 72-hour timeout.
  */
 @ConfigurationProperties("herald.smtp")
 public record SmtpProperties(
@@ -22,7 +24,8 @@ public record SmtpProperties(
     String password,
     boolean starttls,
     Duration timeout,
-    Integer maxConnections) {
+    Integer maxConnections,
+    Boolean deliveredOnAccept) {
 
   public SmtpProperties {
     if (port == null) {
@@ -36,6 +39,9 @@ public record SmtpProperties(
     }
     if (maxConnections == null) {
       maxConnections = 4;
+    }
+    if (deliveredOnAccept == null) {
+      deliveredOnAccept = true;
     }
   }
 

@@ -213,7 +213,7 @@ class SmtpEmailProviderTest {
 
   private SmtpEmailProvider provider(int port) {
     var properties =
-        new SmtpProperties("127.0.0.1", port, null, null, false, Duration.ofSeconds(5), 2);
+        new SmtpProperties("127.0.0.1", port, null, null, false, Duration.ofSeconds(5), 2, true);
     var provider = new SmtpEmailProvider(properties, Clock.systemUTC());
     toClose.add(provider);
     return provider;
