@@ -87,6 +87,10 @@ class SmppLink implements AutoCloseable {
       backoff = min(wait.multipliedBy(2), properties.reconnectMaxBackoff());
       return;
     }
+    if (closed) {
+      candidate.unbindAndClose();
+      return;
+    }
     candidate.addSessionStateListener(this::onStateChange);
     session = candidate;
     backoff = FIRST_BACKOFF;

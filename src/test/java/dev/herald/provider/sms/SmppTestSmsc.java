@@ -75,9 +75,10 @@ final class SmppTestSmsc implements ServerMessageReceiverListener, AutoCloseable
           bind.reject(SMPPConstant.STAT_ESME_RBINDFAIL);
           continue;
         }
-        bind.accept("test-smsc");
+        // Known before the client hears the answer, so a bound client always finds the session.
         session = accepted;
         binds.incrementAndGet();
+        bind.accept("test-smsc");
       } catch (IOException e) {
         return; // the listener was closed
       } catch (TimeoutException | PDUStringException e) {
