@@ -22,7 +22,7 @@ import org.springframework.transaction.annotation.Transactional;
  * stored for the service that owns the number.
  */
 @Component
-public class Receipts {
+public class Receipts implements ReceiptSink {
 
   private static final Logger log = LoggerFactory.getLogger(Receipts.class);
 
@@ -46,6 +46,7 @@ public class Receipts {
   }
 
   /** Applies a receipt; answers the notification it changed, or empty when it changed nothing. */
+  @Override
   @Transactional
   public Optional<UUID> apply(ProviderReceipt receipt) {
     Optional<UUID> changed = repository.transition(receipt);
@@ -63,6 +64,7 @@ public class Receipts {
   }
 
   /** Stores a received text for the service whose inbound number it was sent to. */
+  @Override
   @Transactional
   public Optional<UUID> receive(InboundMessage message) {
     String number = PhoneNumbers.normaliseForComparison(message.destinationNumber());

@@ -1,0 +1,212 @@
+package dev.herald.provider.sms;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.jsmpp.PDUStringException;
+import org.jsmpp.SMPPConstant;
+import org.jsmpp.bean.BindType;
+import org.jsmpp.bean.BroadcastSm;
+import org.jsmpp.bean.CancelBroadcastSm;
+import org.jsmpp.bean.CancelSm;
+import org.jsmpp.bean.DataSm;
+import org.jsmpp.bean.ESMClass;
+import org.jsmpp.bean.NumberingPlanIndicator;
+import org.jsmpp.bean.OptionalParameter;
+import org.jsmpp.bean.QueryBroadcastSm;
+import org.jsmpp.bean.QuerySm;
+import org.jsmpp.bean.RawDataCoding;
+import org.jsmpp.bean.RegisteredDelivery;
+import org.jsmpp.bean.ReplaceSm;
+import org.jsmpp.bean.SubmitMulti;
+import org.jsmpp.bean.SubmitSm;
+import org.jsmpp.bean.TypeOfNumber;
+import org.jsmpp.extra.ProcessRequestException;
+import org.jsmpp.session.BindRequest;
+import org.jsmpp.session.BroadcastSmResult;
+import org.jsmpp.session.DataSmResult;
+import org.jsmpp.session.QueryBroadcastSmResult;
+import org.jsmpp.session.QuerySmResult;
+import org.jsmpp.session.SMPPServerSession;
+import org.jsmpp.session.SMPPServerSessionListener;
+import org.jsmpp.session.ServerMessageReceiverListener;
+import org.jsmpp.session.Session;
+import org.jsmpp.session.SubmitMultiResult;
+import org.jsmpp.session.SubmitSmResult;
+import org.jsmpp.util.MessageId;
+
+/**
+ * A small SMSC on jSMPP's server side: accepts transceiver binds, records each submit_sm, sends
+ * deliver_sm, and can drop the link and refuse binds for a while.
+ */
+final class SmppTestSmsc implements ServerMessageReceiverListener, AutoCloseable {
+
+  private final SMPPServerSessionListener listener;
+  private final List<SubmitSm> submitted = new CopyOnWriteArrayList<>();
+  private final AtomicInteger messageIds = new AtomicInteger(7000);
+  private final AtomicInteger binds = new AtomicInteger();
+  private volatile SMPPServerSession session;
+  private volatile boolean refusingBinds;
+  private volatile int refuseNextSubmitWith;
+
+  private SmppTestSmsc(int port) throws IOException {
+    listener = new SMPPServerSessionListener(port);
+    listener.setMessageReceiverListener(this);
+    Thread.ofVirtual().name("test-smsc").start(this::acceptBinds);
+  }
+
+  static SmppTestSmsc start() throws IOException {
+    int port;
+    try (ServerSocket probe = new ServerSocket(0)) {
+      port = probe.getLocalPort();
+    }
+    return new SmppTestSmsc(port);
+  }
+
+  private void acceptBinds() {
+    while (true) {
+      try {
+        SMPPServerSession accepted = listener.accept();
+        BindRequest bind = accepted.waitForBind(5_000);
+        if (refusingBinds || bind.getBindType() != BindType.BIND_TRX) {
+          bind.reject(SMPPConstant.STAT_ESME_RBINDFAIL);
+          continue;
+        }
+        // Known before the client hears the answer, so a bound client always finds the session.
+        session = accepted;
+        binds.incrementAndGet();
+        bind.accept("test-smsc");
+      } catch (IOException e) {
+        return; // the listener was closed
+      } catch (TimeoutException | PDUStringException e) {
+        // a peer that never bound: wait for the next one
+      }
+    }
+  }
+
+  int port() {
+    return listener.getPort();
+  }
+
+  int binds() {
+    return binds.get();
+  }
+
+  List<SubmitSm> submitted() {
+    return submitted;
+  }
+
+  /** Closes the connection without unbind, as a crashed or restarted SMSC would. */
+  void dropLinkAndRefuseBinds() {
+    refusingBinds = true;
+    session.close();
+  }
+
+  void acceptBindsAgain() {
+    refusingBinds = false;
+  }
+
+  void refuseNextSubmitWith(int commandStatus) {
+    refuseNextSubmitWith = commandStatus;
+  }
+
+  /** Sends a deliver_sm and waits for the answer; a non-zero answer throws. */
+  void deliver(String from, String to, byte esmClass, byte dataCoding, byte[] shortMessage)
+      throws Exception {
+    session.deliverShortMessage(
+        null,
+        TypeOfNumber.INTERNATIONAL,
+        NumberingPlanIndicator.ISDN,
+        from,
+        TypeOfNumber.INTERNATIONAL,
+        NumberingPlanIndicator.ISDN,
+        to,
+        new ESMClass(esmClass),
+        (byte) 0,
+        (byte) 0,
+        new RegisteredDelivery(0),
+        new RawDataCoding(dataCoding),
+        shortMessage);
+  }
+
+  @Override
+  public SubmitSmResult onAcceptSubmitSm(SubmitSm submitSm, SMPPServerSession source)
+      throws ProcessRequestException {
+    int refusal = refuseNextSubmitWith;
+    if (refusal != 0) {
+      refuseNextSubmitWith = 0;
+      throw new ProcessRequestException("refused", refusal);
+    }
+    submitted.add(submitSm);
+    try {
+      MessageId id = new MessageId(Integer.toString(messageIds.incrementAndGet()));
+      return new SubmitSmResult(id, new OptionalParameter[0]);
+    } catch (PDUStringException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  @Override
+  public SubmitMultiResult onAcceptSubmitMulti(SubmitMulti submitMulti, SMPPServerSession source)
+      throws ProcessRequestException {
+    throw unsupported();
+  }
+
+  @Override
+  public QuerySmResult onAcceptQuerySm(QuerySm querySm, SMPPServerSession source)
+      throws ProcessRequestException {
+    throw unsupported();
+  }
+
+  @Override
+  public void onAcceptReplaceSm(ReplaceSm replaceSm, SMPPServerSession source)
+      throws ProcessRequestException {
+    throw unsupported();
+  }
+
+  @Override
+  public void onAcceptCancelSm(CancelSm cancelSm, SMPPServerSession source)
+      throws ProcessRequestException {
+    throw unsupported();
+  }
+
+  @Override
+  public BroadcastSmResult onAcceptBroadcastSm(BroadcastSm broadcastSm, SMPPServerSession source)
+      throws ProcessRequestException {
+    throw unsupported();
+  }
+
+  @Override
+  public void onAcceptCancelBroadcastSm(
+      CancelBroadcastSm cancelBroadcastSm, SMPPServerSession source)
+      throws ProcessRequestException {
+    throw unsupported();
+  }
+
+  @Override
+  public QueryBroadcastSmResult onAcceptQueryBroadcastSm(
+      QueryBroadcastSm queryBroadcastSm, SMPPServerSession source) throws ProcessRequestException {
+    throw unsupported();
+  }
+
+  @Override
+  public DataSmResult onAcceptDataSm(DataSm dataSm, Session source) throws ProcessRequestException {
+    throw unsupported();
+  }
+
+  private static ProcessRequestException unsupported() {
+    return new ProcessRequestException("unsupported", SMPPConstant.STAT_ESME_RINVCMDID);
+  }
+
+  @Override
+  public void close() throws IOException {
+    listener.close();
+    SMPPServerSession current = session;
+    if (current != null) {
+      current.close();
+    }
+  }
+}
