@@ -9,9 +9,8 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Queues the callbacks a service asked for, in the caller's transaction, so that a callback task
- * exists exactly when the change it reports was committed. Each call queues at most one task per
- * event and nothing for an event already called back; the payload is read when the task runs.
+ * Queues the callbacks a service asked for inside the caller's transaction, at most once per event,
+ * so that a callback exists exactly when the change it reports was committed.
  */
 @Component
 public class ServiceCallbacks {

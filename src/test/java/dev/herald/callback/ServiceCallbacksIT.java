@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import dev.herald.support.Sql;
+import dev.herald.support.Timestamps;
 import dev.herald.testdata.ApiIT;
 import dev.herald.testdata.Herald;
 import dev.herald.testdata.Http;
@@ -75,8 +77,8 @@ class ServiceCallbacksIT extends ApiIT {
     expected.put("to", "07700 900123");
     expected.put("status", "delivered");
     expected.put("created_at", created.get("created_at").asString());
-    expected.put("completed_at", dev.herald.support.Timestamps.format(done));
-    expected.put("sent_at", dev.herald.support.Timestamps.format(done));
+    expected.put("completed_at", Timestamps.format(done));
+    expected.put("sent_at", Timestamps.format(done));
     expected.put("notification_type", "sms");
     expected.put("template_id", template.toString());
     expected.put("template_version", 1);
@@ -213,7 +215,7 @@ class ServiceCallbacksIT extends ApiIT {
     expected.put("source_number", "447700900111");
     expected.put("destination_number", number);
     expected.put("message", "Stop – thanks");
-    expected.put("date_received", dev.herald.support.Timestamps.format(received));
+    expected.put("date_received", Timestamps.format(received));
     assertThat(parse(request.body())).isEqualTo(JsonMapper.builder().build().valueToTree(expected));
   }
 
@@ -298,7 +300,7 @@ class ServiceCallbacksIT extends ApiIT {
     jdbc.sql(
             "UPDATE notifications SET status = :status, sent_at = :at, updated_at = :at WHERE id = :id")
         .param("status", status)
-        .param("at", dev.herald.support.Sql.ts(at))
+        .param("at", Sql.ts(at))
         .param("id", id)
         .update();
   }
