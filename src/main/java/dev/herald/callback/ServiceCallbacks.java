@@ -1,0 +1,87 @@
+package dev.herald.callback;
+
+import dev.herald.support.Sql;
+import java.time.Clock;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Queues the callbacks a service asked for inside the caller's transaction, at most once per event,
+ * so that a callback exists exactly when the change it reports was committed.
+ */
+@Component
+public class ServiceCallbacks {
+
+  /** The db-scheduler task that makes the POST. */
+  static final String TASK_NAME = "send-callback";
+
+  /** After API sends (100), ahead of bulk work (0). */
+  static final int PRIORITY = 50;
+
+  private final JdbcClient jdbc;
+  private final Clock clock;
+
+  ServiceCallbacks(JdbcClient jdbc, Clock clock) {
+    this.jdbc = jdbc;
+    this.clock = clock;
+  }
+
+  /**
+   * Queues a delivery status callback for the notification's current status, if its service has a
+   * {@code delivery_status} callback, it is an email or text message, and the status is not {@code
+   * pending}. Must run inside the transaction that changed the status.
+   */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public void deliveryStatusChanged(UUID notificationId) {
+    jdbc.sql(
+            """
+            INSERT INTO scheduled_tasks (task_name, task_instance, execution_time, picked, version,
+                                         priority)
+            SELECT :task, 'delivery_status:' || n.id || ':' || n.status, :now, false, 1, :priority
+              FROM notifications n
+              JOIN service_callback_api c
+                ON c.service_id = n.service_id AND c.callback_type = 'delivery_status'
+             WHERE n.id = :id
+               AND n.notification_type IN ('email', 'sms')
+               AND n.status <> 'pending'
+               AND NOT EXISTS (SELECT 1 FROM callback_attempts a
+                                WHERE a.subject_id = n.id AND a.callback_type = 'delivery_status'
+                                  AND a.notification_status = n.status)
+            ON CONFLICT (task_name, task_instance) DO NOTHING
+            """)
+        .param("task", TASK_NAME)
+        .param("now", Sql.ts(clock.instant()))
+        .param("priority", PRIORITY)
+        .param("id", notificationId)
+        .update();
+  }
+
+  /**
+   * Queues a received text message callback if the message's service has an {@code inbound_sms}
+   * callback. Must run inside the transaction that stored the message.
+   */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public void inboundSmsReceived(UUID inboundSmsId) {
+    jdbc.sql(
+            """
+            INSERT INTO scheduled_tasks (task_name, task_instance, execution_time, picked, version,
+                                         priority)
+            SELECT :task, 'inbound_sms:' || i.id, :now, false, 1, :priority
+              FROM inbound_sms i
+              JOIN service_callback_api c
+                ON c.service_id = i.service_id AND c.callback_type = 'inbound_sms'
+             WHERE i.id = :id
+               AND NOT EXISTS (SELECT 1 FROM callback_attempts a
+                                WHERE a.subject_id = i.id AND a.callback_type = 'inbound_sms')
+            ON CONFLICT (task_name, task_instance) DO NOTHING
+            """)
+        .param("task", TASK_NAME)
+        .param("now", Sql.ts(clock.instant()))
+        .param("priority", PRIORITY)
+        .param("id", inboundSmsId)
+        .update();
+  }
+}

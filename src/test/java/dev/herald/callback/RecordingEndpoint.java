@@ -1,0 +1,66 @@
+package dev.herald.callback;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/** A service's callback URL on 127.0.0.1: records what it receives, answers the statuses given. */
+final class RecordingEndpoint implements AutoCloseable {
+
+  /** One request as received. */
+  record Received(String method, String contentType, String authorization, String body) {}
+
+  private final HttpServer server;
+  private final List<Received> received = new CopyOnWriteArrayList<>();
+  private final Queue<Integer> answers = new ConcurrentLinkedQueue<>();
+
+  RecordingEndpoint() {
+    try {
+      server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    server.createContext("/callback", this::handle);
+    server.start();
+  }
+
+  String url() {
+    return "http://127.0.0.1:" + server.getAddress().getPort() + "/callback";
+  }
+
+  /** Answers these statuses to the next requests, in order; 200 once they are used up. */
+  RecordingEndpoint answering(Integer... statuses) {
+    answers.addAll(List.of(statuses));
+    return this;
+  }
+
+  List<Received> received() {
+    return List.copyOf(received);
+  }
+
+  private void handle(HttpExchange exchange) throws IOException {
+    String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+    received.add(
+        new Received(
+            exchange.getRequestMethod(),
+            exchange.getRequestHeaders().getFirst("Content-Type"),
+            exchange.getRequestHeaders().getFirst("Authorization"),
+            body));
+    Integer status = answers.poll();
+    exchange.sendResponseHeaders(status == null ? 200 : status, -1);
+    exchange.close();
+  }
+
+  @Override
+  public void close() {
+    server.stop(0);
+  }
+}
