@@ -3,8 +3,8 @@ package dev.herald.admin;
 import dev.herald.api.ApiException;
 import dev.herald.api.JsonBodies;
 import dev.herald.api.RawBody;
-import dev.herald.inbound.InboundSms;
-import dev.herald.inbound.InboundSmsRepository;
+import dev.herald.receipt.InboundMessage;
+import dev.herald.receipt.ReceiptSink;
 import dev.herald.service.DefaultSenders;
 import dev.herald.service.InboundNumberRepository;
 import dev.herald.service.SenderRepository;
@@ -29,7 +29,7 @@ class AdminSenderController {
   private final SenderRepository senders;
   private final DefaultSenders defaults;
   private final InboundNumberRepository numbers;
-  private final InboundSmsRepository inbound;
+  private final ReceiptSink receipts;
   private final ObjectMapper json;
   private final Clock clock;
 
@@ -38,14 +38,14 @@ class AdminSenderController {
       SenderRepository senders,
       DefaultSenders defaults,
       InboundNumberRepository numbers,
-      InboundSmsRepository inbound,
+      ReceiptSink receipts,
       ObjectMapper json,
       Clock clock) {
     this.services = services;
     this.senders = senders;
     this.defaults = defaults;
     this.numbers = numbers;
-    this.inbound = inbound;
+    this.receipts = receipts;
     this.json = json;
     this.clock = clock;
   }
@@ -117,18 +117,11 @@ class AdminSenderController {
             .numberOf(service.id())
             .orElseThrow(() -> ApiException.badRequest("Service has no inbound number"));
     Instant now = clock.instant();
-    UUID smsId = Ids.timeOrdered();
-    inbound.insert(
-        new InboundSms(
-            smsId,
-            service.id(),
-            notifyNumber,
-            userNumber.strip(),
-            content,
-            "admin",
-            null,
-            now,
-            now));
+    UUID smsId =
+        receipts
+            .receive(
+                new InboundMessage("admin", null, notifyNumber, userNumber.strip(), content, now))
+            .orElseThrow(() -> ApiException.badRequest("Service has no inbound number"));
     return Map.of("id", smsId);
   }
 }

@@ -1,6 +1,9 @@
 package dev.herald.callback;
 
+import dev.herald.inbound.InboundListener;
+import dev.herald.notification.StatusListener;
 import dev.herald.support.Sql;
+import dev.herald.support.WorkSignal;
 import java.time.Clock;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -13,7 +16,7 @@ import org.springframework.transaction.annotation.Transactional;
  * so that a callback exists exactly when the change it reports was committed.
  */
 @Component
-public class ServiceCallbacks {
+public class ServiceCallbacks implements StatusListener, InboundListener {
 
   /** The db-scheduler task that makes the POST. */
   static final String TASK_NAME = "send-callback";
@@ -23,10 +26,22 @@ public class ServiceCallbacks {
 
   private final JdbcClient jdbc;
   private final Clock clock;
+  private final WorkSignal signal;
 
-  ServiceCallbacks(JdbcClient jdbc, Clock clock) {
+  ServiceCallbacks(JdbcClient jdbc, Clock clock, WorkSignal signal) {
     this.jdbc = jdbc;
     this.clock = clock;
+    this.signal = signal;
+  }
+
+  @Override
+  public void statusChanged(UUID notificationId) {
+    deliveryStatusChanged(notificationId);
+  }
+
+  @Override
+  public void received(UUID inboundSmsId) {
+    inboundSmsReceived(inboundSmsId);
   }
 
   /**
@@ -36,8 +51,9 @@ public class ServiceCallbacks {
    */
   @Transactional(propagation = Propagation.MANDATORY)
   public void deliveryStatusChanged(UUID notificationId) {
-    jdbc.sql(
-            """
+    int queued =
+        jdbc.sql(
+                """
             INSERT INTO scheduled_tasks (task_name, task_instance, execution_time, picked, version,
                                          priority)
             SELECT :task, 'delivery_status:' || n.id || ':' || n.status, :now, false, 1, :priority
@@ -52,11 +68,12 @@ public class ServiceCallbacks {
                                   AND a.notification_status = n.status)
             ON CONFLICT (task_name, task_instance) DO NOTHING
             """)
-        .param("task", TASK_NAME)
-        .param("now", Sql.ts(clock.instant()))
-        .param("priority", PRIORITY)
-        .param("id", notificationId)
-        .update();
+            .param("task", TASK_NAME)
+            .param("now", Sql.ts(clock.instant()))
+            .param("priority", PRIORITY)
+            .param("id", notificationId)
+            .update();
+    wakeIf(queued);
   }
 
   /**
@@ -65,8 +82,9 @@ public class ServiceCallbacks {
    */
   @Transactional(propagation = Propagation.MANDATORY)
   public void inboundSmsReceived(UUID inboundSmsId) {
-    jdbc.sql(
-            """
+    int queued =
+        jdbc.sql(
+                """
             INSERT INTO scheduled_tasks (task_name, task_instance, execution_time, picked, version,
                                          priority)
             SELECT :task, 'inbound_sms:' || i.id, :now, false, 1, :priority
@@ -78,10 +96,17 @@ public class ServiceCallbacks {
                                 WHERE a.subject_id = i.id AND a.callback_type = 'inbound_sms')
             ON CONFLICT (task_name, task_instance) DO NOTHING
             """)
-        .param("task", TASK_NAME)
-        .param("now", Sql.ts(clock.instant()))
-        .param("priority", PRIORITY)
-        .param("id", inboundSmsId)
-        .update();
+            .param("task", TASK_NAME)
+            .param("now", Sql.ts(clock.instant()))
+            .param("priority", PRIORITY)
+            .param("id", inboundSmsId)
+            .update();
+    wakeIf(queued);
+  }
+
+  private void wakeIf(int queued) {
+    if (queued > 0) {
+      signal.newWorkAfterCommit();
+    }
   }
 }

@@ -35,6 +35,7 @@ class Deliverer {
   private final TemplateCache templates;
   private final ProviderChoice providers;
   private final HandOver handOver;
+  private final ProviderSwitching switching;
   private final ObjectMapper json;
   private final String emailDomain;
   private final String defaultSmsSender;
@@ -45,6 +46,7 @@ class Deliverer {
       TemplateCache templates,
       ProviderChoice providers,
       HandOver handOver,
+      ProviderSwitching switching,
       ObjectMapper json,
       HeraldProperties herald,
       DeliveryProperties delivery) {
@@ -53,6 +55,7 @@ class Deliverer {
     this.templates = templates;
     this.providers = providers;
     this.handOver = handOver;
+    this.switching = switching;
     this.json = json;
     this.emailDomain = herald.emailDomain();
     this.defaultSmsSender = delivery.smsSender();

@@ -3,8 +3,6 @@ package dev.herald.support;
 import java.time.Instant;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Queues db-scheduler one-time tasks with plain SQL, so that a task is queued in the caller's own
@@ -39,23 +37,8 @@ public class TaskQueue {
                 .update()
             == 1;
     if (queued) {
-      wakeAfterCommit();
+      signal.newWorkAfterCommit();
     }
     return queued;
-  }
-
-  /** The executor looks for due work once this transaction commits (at once outside one). */
-  private void wakeAfterCommit() {
-    if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-      signal.newWork();
-      return;
-    }
-    TransactionSynchronizationManager.registerSynchronization(
-        new TransactionSynchronization() {
-          @Override
-          public void afterCommit() {
-            signal.newWork();
-          }
-        });
   }
 }

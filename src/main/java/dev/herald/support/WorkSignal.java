@@ -3,6 +3,8 @@ package dev.herald.support;
 import com.github.kagkarlsson.scheduler.Scheduler;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Wakes this instance's task executor when work was committed here, so a new notification is picked
@@ -15,6 +17,21 @@ public class WorkSignal {
 
   WorkSignal(ObjectProvider<Scheduler> scheduler) {
     this.scheduler = scheduler;
+  }
+
+  /** Wakes the executor once the current transaction commits (at once outside one). */
+  public void newWorkAfterCommit() {
+    if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+      newWork();
+      return;
+    }
+    TransactionSynchronizationManager.registerSynchronization(
+        new TransactionSynchronization() {
+          @Override
+          public void afterCommit() {
+            newWork();
+          }
+        });
   }
 
   public void newWork() {
