@@ -53,6 +53,7 @@ class DatabaseConfiguration {
     String durable = properties.embeddedEphemeral() ? "off" : "on";
     try {
       Files.createDirectories(dir);
+      StalePostmaster.stop(dir);
       log.info("Starting embedded PostgreSQL with data in {}", dir);
       return new EmbeddedDatabase(
           EmbeddedPostgres.builder()
