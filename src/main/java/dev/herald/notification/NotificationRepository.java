@@ -13,8 +13,11 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class NotificationRepository {
 
-  /** The delivery priority of API sends: ahead of bulk work (jobs), which is queued at 0. */
+  /** The delivery priority of API sends: ahead of bulk work, whatever its backlog. */
   public static final int PRIORITY_API = 100;
+
+  /** The delivery priority of bulk work (jobs). */
+  public static final int PRIORITY_BULK = 0;
 
   private final JdbcClient jdbc;
 
@@ -27,6 +30,11 @@ public class NotificationRepository {
    * can exist without the others.
    */
   public void insert(Notification n, PersonalData p) {
+    insert(n, p, PRIORITY_API);
+  }
+
+  /** Stores as {@link #insert(Notification, PersonalData)}, queued at the given priority. */
+  public void insert(Notification n, PersonalData p, int priority) {
     jdbc.sql(
             """
             WITH notification AS (
@@ -69,7 +77,7 @@ public class NotificationRepository {
         .param("personalisation", p.personalisationJson())
         .param("replyToText", p.replyToText())
         .param("unsubscribeLink", p.unsubscribeLink())
-        .param("priority", PRIORITY_API)
+        .param("priority", priority)
         .update();
   }
 
