@@ -2,7 +2,10 @@ package dev.herald.provider.sms;
 
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -42,10 +45,12 @@ import org.jsmpp.util.MessageId;
  * A small SMSC on jSMPP's server side: accepts transceiver binds, records each submit_sm, sends
  * deliver_sm, and can drop the link and refuse binds for a while.
  */
-final class SmppTestSmsc implements ServerMessageReceiverListener, AutoCloseable {
+public final class SmppTestSmsc implements ServerMessageReceiverListener, AutoCloseable {
 
   private final SMPPServerSessionListener listener;
   private final List<SubmitSm> submitted = new CopyOnWriteArrayList<>();
+  private final Map<SubmitSm, String> messageIdsGiven =
+      Collections.synchronizedMap(new IdentityHashMap<>());
   private final AtomicInteger messageIds = new AtomicInteger(7000);
   private final AtomicInteger binds = new AtomicInteger();
   private volatile SMPPServerSession session;
@@ -58,7 +63,7 @@ final class SmppTestSmsc implements ServerMessageReceiverListener, AutoCloseable
     Thread.ofVirtual().name("test-smsc").start(this::acceptBinds);
   }
 
-  static SmppTestSmsc start() throws IOException {
+  public static SmppTestSmsc start() throws IOException {
     int port;
     try (ServerSocket probe = new ServerSocket(0)) {
       port = probe.getLocalPort();
@@ -87,34 +92,39 @@ final class SmppTestSmsc implements ServerMessageReceiverListener, AutoCloseable
     }
   }
 
-  int port() {
+  public int port() {
     return listener.getPort();
   }
 
-  int binds() {
+  public int binds() {
     return binds.get();
   }
 
-  List<SubmitSm> submitted() {
+  public List<SubmitSm> submitted() {
     return submitted;
   }
 
+  /** The message id this SMSC answered the submit_sm with. */
+  public String messageIdOf(SubmitSm submit) {
+    return messageIdsGiven.get(submit);
+  }
+
   /** Closes the connection without unbind, as a crashed or restarted SMSC would. */
-  void dropLinkAndRefuseBinds() {
+  public void dropLinkAndRefuseBinds() {
     refusingBinds = true;
     session.close();
   }
 
-  void acceptBindsAgain() {
+  public void acceptBindsAgain() {
     refusingBinds = false;
   }
 
-  void refuseNextSubmitWith(int commandStatus) {
+  public void refuseNextSubmitWith(int commandStatus) {
     refuseNextSubmitWith = commandStatus;
   }
 
   /** Sends a deliver_sm and waits for the answer; a non-zero answer throws. */
-  void deliver(String from, String to, byte esmClass, byte dataCoding, byte[] shortMessage)
+  public void deliver(String from, String to, byte esmClass, byte dataCoding, byte[] shortMessage)
       throws Exception {
     session.deliverShortMessage(
         null,
@@ -140,9 +150,10 @@ final class SmppTestSmsc implements ServerMessageReceiverListener, AutoCloseable
       refuseNextSubmitWith = 0;
       throw new ProcessRequestException("refused", refusal);
     }
-    submitted.add(submitSm);
     try {
       MessageId id = new MessageId(Integer.toString(messageIds.incrementAndGet()));
+      messageIdsGiven.put(submitSm, id.getValue());
+      submitted.add(submitSm);
       return new SubmitSmResult(id, new OptionalParameter[0]);
     } catch (PDUStringException e) {
       throw new IllegalStateException(e);
