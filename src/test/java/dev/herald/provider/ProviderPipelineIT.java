@@ -65,6 +65,7 @@ class ProviderPipelineIT extends ApiIT {
   @AfterEach
   void peersUp() {
     SMSC.acceptBindsAgain();
+    SMSC.sendReceiptsAtOnce(null);
     if (!greenMail.isRunning()) {
       greenMail = startGreenMail();
     }
@@ -146,6 +147,17 @@ class ProviderPipelineIT extends ApiIT {
     JsonNode after = notification(liveKey, id);
     assertThat(after.get("status").asString()).isEqualTo("delivered");
     assertThat(after.get("completed_at")).isEqualTo(delivered.get("completed_at"));
+  }
+
+  @Test
+  void aReceiptSentTheMomentTheSmscTakesATextStillCounts() {
+    String phone = uniquePhone();
+    SMSC.sendReceiptsAtOnce("DELIVRD");
+
+    String id = sendSms(liveKey, smsTemplate, phone);
+
+    await().atMost(Duration.ofSeconds(10)).until(() -> statusOf(liveKey, id).equals("delivered"));
+    assertThat(submitsTo(phone)).hasSize(1);
   }
 
   @Test

@@ -56,6 +56,7 @@ public final class SmppTestSmsc implements ServerMessageReceiverListener, AutoCl
   private volatile SMPPServerSession session;
   private volatile boolean refusingBinds;
   private volatile int refuseNextSubmitWith;
+  private volatile String receiptAtOnce;
 
   private SmppTestSmsc(int port) throws IOException {
     listener = new SMPPServerSessionListener(port);
@@ -119,6 +120,11 @@ public final class SmppTestSmsc implements ServerMessageReceiverListener, AutoCl
     refusingBinds = false;
   }
 
+  /** Answers each later submit_sm with a delivery receipt at once, as a fast SMSC may. */
+  public void sendReceiptsAtOnce(String stat) {
+    receiptAtOnce = stat;
+  }
+
   public void refuseNextSubmitWith(int commandStatus) {
     refuseNextSubmitWith = commandStatus;
   }
@@ -154,8 +160,28 @@ public final class SmppTestSmsc implements ServerMessageReceiverListener, AutoCl
       MessageId id = new MessageId(Integer.toString(messageIds.incrementAndGet()));
       messageIdsGiven.put(submitSm, id.getValue());
       submitted.add(submitSm);
+      String stat = receiptAtOnce;
+      if (stat != null) {
+        Thread.ofVirtual().start(() -> receiptFor(submitSm, id.getValue(), stat));
+      }
       return new SubmitSmResult(id, new OptionalParameter[0]);
     } catch (PDUStringException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private void receiptFor(SubmitSm submit, String messageId, String stat) {
+    String text =
+        "id:%s sub:001 dlvrd:001 submit date:2611241200 done date:2611241200 stat:%s err:000 text:"
+            .formatted(messageId, stat);
+    try {
+      deliver(
+          submit.getDestAddress(),
+          submit.getSourceAddr(),
+          (byte) 0x04,
+          (byte) 0x00,
+          text.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+    } catch (Exception e) {
       throw new IllegalStateException(e);
     }
   }
