@@ -47,12 +47,14 @@ public class SmppSmsProvider implements SmsProvider, AutoCloseable {
 
   private final SmppProperties properties;
   private final SmppLink link;
+  private final SmppReceiver receiver;
   private final AtomicInteger references =
       new AtomicInteger(ThreadLocalRandom.current().nextInt(256));
 
   public SmppSmsProvider(SmppProperties properties, ReceiptSink receipts, Clock clock) {
     this.properties = properties;
-    this.link = new SmppLink(properties, new SmppReceiver(properties.name(), receipts, clock));
+    this.receiver = new SmppReceiver(properties.name(), receipts, clock);
+    this.link = new SmppLink(properties, receiver);
   }
 
   /** Binds in the background; sends fail as retryable until the SMSC accepts the bind. */
@@ -141,5 +143,6 @@ public class SmppSmsProvider implements SmsProvider, AutoCloseable {
   @Override
   public void close() {
     link.close();
+    receiver.close();
   }
 }

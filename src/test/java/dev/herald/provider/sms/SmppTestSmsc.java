@@ -2,7 +2,10 @@ package dev.herald.provider.sms;
 
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -42,15 +45,18 @@ import org.jsmpp.util.MessageId;
  * A small SMSC on jSMPP's server side: accepts transceiver binds, records each submit_sm, sends
  * deliver_sm, and can drop the link and refuse binds for a while.
  */
-final class SmppTestSmsc implements ServerMessageReceiverListener, AutoCloseable {
+public final class SmppTestSmsc implements ServerMessageReceiverListener, AutoCloseable {
 
   private final SMPPServerSessionListener listener;
   private final List<SubmitSm> submitted = new CopyOnWriteArrayList<>();
+  private final Map<SubmitSm, String> messageIdsGiven =
+      Collections.synchronizedMap(new IdentityHashMap<>());
   private final AtomicInteger messageIds = new AtomicInteger(7000);
   private final AtomicInteger binds = new AtomicInteger();
   private volatile SMPPServerSession session;
   private volatile boolean refusingBinds;
   private volatile int refuseNextSubmitWith;
+  private volatile String receiptAtOnce;
 
   private SmppTestSmsc(int port) throws IOException {
     listener = new SMPPServerSessionListener(port);
@@ -58,7 +64,7 @@ final class SmppTestSmsc implements ServerMessageReceiverListener, AutoCloseable
     Thread.ofVirtual().name("test-smsc").start(this::acceptBinds);
   }
 
-  static SmppTestSmsc start() throws IOException {
+  public static SmppTestSmsc start() throws IOException {
     int port;
     try (ServerSocket probe = new ServerSocket(0)) {
       port = probe.getLocalPort();
@@ -87,34 +93,44 @@ final class SmppTestSmsc implements ServerMessageReceiverListener, AutoCloseable
     }
   }
 
-  int port() {
+  public int port() {
     return listener.getPort();
   }
 
-  int binds() {
+  public int binds() {
     return binds.get();
   }
 
-  List<SubmitSm> submitted() {
+  public List<SubmitSm> submitted() {
     return submitted;
   }
 
+  /** The message id this SMSC answered the submit_sm with. */
+  public String messageIdOf(SubmitSm submit) {
+    return messageIdsGiven.get(submit);
+  }
+
   /** Closes the connection without unbind, as a crashed or restarted SMSC would. */
-  void dropLinkAndRefuseBinds() {
+  public void dropLinkAndRefuseBinds() {
     refusingBinds = true;
     session.close();
   }
 
-  void acceptBindsAgain() {
+  public void acceptBindsAgain() {
     refusingBinds = false;
   }
 
-  void refuseNextSubmitWith(int commandStatus) {
+  /** Answers each later submit_sm with a delivery receipt at once, as a fast SMSC may. */
+  public void sendReceiptsAtOnce(String stat) {
+    receiptAtOnce = stat;
+  }
+
+  public void refuseNextSubmitWith(int commandStatus) {
     refuseNextSubmitWith = commandStatus;
   }
 
   /** Sends a deliver_sm and waits for the answer; a non-zero answer throws. */
-  void deliver(String from, String to, byte esmClass, byte dataCoding, byte[] shortMessage)
+  public void deliver(String from, String to, byte esmClass, byte dataCoding, byte[] shortMessage)
       throws Exception {
     session.deliverShortMessage(
         null,
@@ -140,11 +156,32 @@ final class SmppTestSmsc implements ServerMessageReceiverListener, AutoCloseable
       refuseNextSubmitWith = 0;
       throw new ProcessRequestException("refused", refusal);
     }
-    submitted.add(submitSm);
     try {
       MessageId id = new MessageId(Integer.toString(messageIds.incrementAndGet()));
+      messageIdsGiven.put(submitSm, id.getValue());
+      submitted.add(submitSm);
+      String stat = receiptAtOnce;
+      if (stat != null) {
+        Thread.ofVirtual().start(() -> receiptFor(submitSm, id.getValue(), stat));
+      }
       return new SubmitSmResult(id, new OptionalParameter[0]);
     } catch (PDUStringException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private void receiptFor(SubmitSm submit, String messageId, String stat) {
+    String text =
+        "id:%s sub:001 dlvrd:001 submit date:2611241200 done date:2611241200 stat:%s err:000 text:"
+            .formatted(messageId, stat);
+    try {
+      deliver(
+          submit.getDestAddress(),
+          submit.getSourceAddr(),
+          (byte) 0x04,
+          (byte) 0x00,
+          text.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+    } catch (Exception e) {
       throw new IllegalStateException(e);
     }
   }
