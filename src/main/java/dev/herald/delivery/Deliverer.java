@@ -165,6 +165,7 @@ class Deliverer {
             provider.name(),
             work.id(),
             e.getMessage());
+        switching.recordError(provider.name());
         if (!e.retryable()) {
           break;
         }

@@ -1,11 +1,14 @@
 package dev.herald.delivery;
 
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
+import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import com.github.kagkarlsson.scheduler.task.schedule.Schedules;
 import dev.herald.notification.NotificationStatus;
 import dev.herald.receipt.ProviderReceipt;
 import dev.herald.receipt.Receipts;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.UUID;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -59,6 +62,12 @@ class DeliveryConfiguration {
               NotificationStatus status = NotificationStatus.of(parts[2]).orElseThrow();
               receipts.apply(new ProviderReceipt(parts[0], parts[1], status, clock.instant()));
             });
+  }
+
+  @Bean
+  RecurringTask<Void> applyEarlyReceiptsTask(Receipts receipts) {
+    return Tasks.recurring("apply-early-receipts", Schedules.fixedDelay(Duration.ofSeconds(30)))
+        .execute((instance, context) -> receipts.sweepEarly());
   }
 
   /** A retryable hand-over failure, for the queue to try again later. */

@@ -3,6 +3,7 @@ package dev.herald.delivery;
 import dev.herald.delivery.DeliveryRepository.Work;
 import dev.herald.notification.NotificationStatus;
 import dev.herald.notification.StatusListener;
+import dev.herald.receipt.Receipts;
 import dev.herald.support.TaskQueue;
 import java.time.Clock;
 import java.time.Instant;
@@ -27,13 +28,19 @@ class HandOver {
   private final DeliveryRepository repository;
   private final TaskQueue tasks;
   private final List<StatusListener> listeners;
+  private final Receipts receipts;
   private final Clock clock;
 
   HandOver(
-      DeliveryRepository repository, TaskQueue tasks, List<StatusListener> listeners, Clock clock) {
+      DeliveryRepository repository,
+      TaskQueue tasks,
+      List<StatusListener> listeners,
+      Receipts receipts,
+      Clock clock) {
     this.repository = repository;
     this.tasks = tasks;
     this.listeners = listeners;
+    this.receipts = receipts;
     this.clock = clock;
   }
 
@@ -53,6 +60,7 @@ class HandOver {
     }
     simulatedReceipt.ifPresent(
         outcome -> SimulatedReceipts.queue(tasks, provider, reference, outcome, now));
+    receipts.applyEarly(provider, reference);
   }
 
   /** A test key's notification: never sent; {@code sending}, then Notify's simulated outcome. */

@@ -1,6 +1,9 @@
 package dev.herald.receipt;
 
+import dev.herald.notification.NotificationStatus;
 import dev.herald.support.Sql;
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -39,6 +42,85 @@ class ReceiptRepository {
         .param("provider", receipt.provider())
         .query(UUID.class)
         .optional();
+  }
+
+  /** Whether the provider has any notification under this reference. */
+  boolean known(ProviderReceipt receipt) {
+    return jdbc.sql(
+            "SELECT EXISTS (SELECT 1 FROM notifications WHERE reference = :reference AND sent_by = :provider)")
+        .param("reference", receipt.reference())
+        .param("provider", receipt.provider())
+        .query(Boolean.class)
+        .single();
+  }
+
+  void keepEarly(ProviderReceipt receipt, Instant now) {
+    jdbc.sql(
+            """
+            INSERT INTO early_receipts (provider, reference, status, reported_at, received_at)
+            VALUES (:provider, :reference, :status, :at, :now)
+            ON CONFLICT DO NOTHING
+            """)
+        .param("provider", receipt.provider())
+        .param("reference", receipt.reference())
+        .param("status", receipt.status().value())
+        .param("at", Sql.ts(receipt.at()))
+        .param("now", Sql.ts(now))
+        .update();
+  }
+
+  /** Takes (deletes and answers) the early receipts for one hand-over, oldest report first. */
+  List<ProviderReceipt> takeEarly(String provider, String reference) {
+    return jdbc
+        .sql(
+            """
+            DELETE FROM early_receipts WHERE provider = :provider AND reference = :reference
+            RETURNING provider, reference, status, reported_at
+            """)
+        .param("provider", provider)
+        .param("reference", reference)
+        .query(ReceiptRepository::mapEarly)
+        .list()
+        .stream()
+        .sorted(java.util.Comparator.comparing(ProviderReceipt::at))
+        .toList();
+  }
+
+  /** Early receipts received before {@code before}, oldest first, at most {@code limit}. */
+  List<ProviderReceipt> early(Instant before, int limit) {
+    return jdbc.sql(
+            """
+            SELECT provider, reference, status, reported_at FROM early_receipts
+             WHERE received_at < :before ORDER BY received_at LIMIT :limit
+            """)
+        .param("before", Sql.ts(before))
+        .param("limit", limit)
+        .query(ReceiptRepository::mapEarly)
+        .list();
+  }
+
+  void forgetEarly(ProviderReceipt receipt) {
+    jdbc.sql(
+            "DELETE FROM early_receipts WHERE provider = :provider AND reference = :reference AND status = :status")
+        .param("provider", receipt.provider())
+        .param("reference", receipt.reference())
+        .param("status", receipt.status().value())
+        .update();
+  }
+
+  int dropEarlyReceivedBefore(Instant before) {
+    return jdbc.sql("DELETE FROM early_receipts WHERE received_at < :before")
+        .param("before", Sql.ts(before))
+        .update();
+  }
+
+  private static ProviderReceipt mapEarly(java.sql.ResultSet rs, int row)
+      throws java.sql.SQLException {
+    return new ProviderReceipt(
+        rs.getString("provider"),
+        rs.getString("reference"),
+        NotificationStatus.of(rs.getString("status")).orElseThrow(),
+        Sql.instant(rs, "reported_at"));
   }
 
   Optional<UUID> serviceWithInboundNumber(String asReceived, String normalised) {

@@ -8,6 +8,8 @@ import dev.herald.notification.StatusListener;
 import dev.herald.recipient.PhoneNumbers;
 import dev.herald.support.Ids;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -23,6 +25,9 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Component
 public class Receipts implements ReceiptSink {
+
+  /** How long a receipt that matched nothing is kept in case its hand-over is recorded late. */
+  static final Duration EARLY_RECEIPTS_KEPT = Duration.ofDays(1);
 
   private static final Logger log = LoggerFactory.getLogger(Receipts.class);
 
@@ -45,20 +50,59 @@ public class Receipts implements ReceiptSink {
     this.clock = clock;
   }
 
-  /** Applies a receipt; answers the notification it changed, or empty when it changed nothing. */
+  /**
+   * Applies a receipt; answers the notification it changed, or empty when it changed nothing. A
+   * receipt for a reference no notification has yet is kept: its hand-over may not be recorded yet
+   * (see {@link #applyEarly}).
+   */
   @Override
   @Transactional
   public Optional<UUID> apply(ProviderReceipt receipt) {
-    Optional<UUID> changed = repository.transition(receipt);
-    if (changed.isPresent() && receipt.status() != NotificationStatus.PENDING) {
-      listeners.forEach(l -> l.statusChanged(changed.get()));
-    }
-    if (changed.isEmpty()) {
+    Optional<UUID> changed = transition(receipt);
+    if (changed.isEmpty() && !repository.known(receipt)) {
+      repository.keepEarly(receipt, clock.instant());
       log.info(
-          "Receipt from {} for reference {} with status {} changed nothing (unknown, duplicate or late)",
+          "Receipt from {} for reference {} came before its hand-over was recorded; kept",
+          receipt.provider(),
+          receipt.reference());
+    } else if (changed.isEmpty()) {
+      log.info(
+          "Receipt from {} for reference {} with status {} changed nothing (duplicate or late)",
           receipt.provider(),
           receipt.reference(),
           receipt.status().value());
+    }
+    return changed;
+  }
+
+  /** Applies the receipts that came before this hand-over was recorded; in its transaction. */
+  @Transactional
+  public void applyEarly(String provider, String reference) {
+    repository.takeEarly(provider, reference).forEach(this::transition);
+  }
+
+  /**
+   * Applies kept receipts whose notification has since been recorded, and forgets those kept for
+   * longer than {@link #EARLY_RECEIPTS_KEPT}; answers how many it applied.
+   */
+  @Transactional
+  public int sweepEarly() {
+    Instant now = clock.instant();
+    repository.dropEarlyReceivedBefore(now.minus(EARLY_RECEIPTS_KEPT));
+    int applied = 0;
+    for (ProviderReceipt receipt : repository.early(now.minusSeconds(5), 1_000)) {
+      if (repository.known(receipt)) {
+        applied += transition(receipt).isPresent() ? 1 : 0;
+        repository.forgetEarly(receipt);
+      }
+    }
+    return applied;
+  }
+
+  private Optional<UUID> transition(ProviderReceipt receipt) {
+    Optional<UUID> changed = repository.transition(receipt);
+    if (changed.isPresent() && receipt.status() != NotificationStatus.PENDING) {
+      listeners.forEach(l -> l.statusChanged(changed.get()));
     }
     return changed;
   }

@@ -122,6 +122,16 @@ class ProviderSwitchingIT extends ApiIT {
   }
 
   @Test
+  void lowersAProviderAfterMoreThanFiftyErrorsInAMinute() {
+    for (int i = 0; i < ProviderSwitching.ERROR_THRESHOLD; i++) {
+      switching.recordError("fast-sms");
+    }
+    assertThat(priorityOf("fast-sms")).isEqualTo(50);
+    switching.recordError("fast-sms");
+    assertThat(priorityOf("fast-sms")).isEqualTo(40);
+  }
+
+  @Test
   void operatorsSetPriorityAndActiveWithAReason() {
     JsonNode changed =
         herald.adminOk(

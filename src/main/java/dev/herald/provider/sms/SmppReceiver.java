@@ -6,13 +6,7 @@ import dev.herald.receipt.ReceiptSink;
 import dev.herald.support.Ids;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Duration;
-import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.jsmpp.SMPPConstant;
 import org.jsmpp.bean.AlertNotification;
 import org.jsmpp.bean.DataSm;
@@ -36,31 +30,14 @@ class SmppReceiver implements MessageReceiverListener {
 
   private static final Logger log = LoggerFactory.getLogger(SmppReceiver.class);
 
-  /**
-   * Waits before applying again a receipt that changed nothing: the SMSC may report on a message
-   * before the worker has recorded its reference, so a receipt that finds no notification may only
-   * be early.
-   */
-  private static final List<Duration> EARLY_RECEIPT_RETRIES =
-      List.of(Duration.ofMillis(500), Duration.ofSeconds(2), Duration.ofSeconds(5));
-
   private final String provider;
   private final ReceiptSink receipts;
   private final Clock clock;
-  private final ScheduledExecutorService retries;
 
   SmppReceiver(String provider, ReceiptSink receipts, Clock clock) {
     this.provider = provider;
     this.receipts = receipts;
     this.clock = clock;
-    this.retries =
-        Executors.newSingleThreadScheduledExecutor(
-            Thread.ofPlatform().daemon().name("smpp-receipts-" + provider).factory());
-  }
-
-  /** Stops trying early receipts again. */
-  void close() {
-    retries.shutdownNow();
   }
 
   @Override
@@ -88,33 +65,8 @@ class SmppReceiver implements MessageReceiverListener {
     OptionalParameter.Receipted_message_id receipted =
         deliverSm.getOptionalParameter(OptionalParameter.Receipted_message_id.class);
     String reference = receipted != null ? receipted.getValueAsString() : receipt.get().messageId();
-    ProviderReceipt applied =
-        new ProviderReceipt(provider, reference, receipt.get().status(), clock.instant());
-    if (receipts.apply(applied).isEmpty()) {
-      applyLater(applied, 0);
-    }
-  }
-
-  private void applyLater(ProviderReceipt receipt, int retry) {
-    if (retry >= EARLY_RECEIPT_RETRIES.size()) {
-      return;
-    }
-    try {
-      retries.schedule(
-          () -> {
-            try {
-              if (receipts.apply(receipt).isEmpty()) {
-                applyLater(receipt, retry + 1);
-              }
-            } catch (RuntimeException e) {
-              log.warn("Could not apply a receipt from {} again", provider, e);
-            }
-          },
-          EARLY_RECEIPT_RETRIES.get(retry).toMillis(),
-          TimeUnit.MILLISECONDS);
-    } catch (RejectedExecutionException e) {
-      log.debug("Provider {} is closing; a receipt that changed nothing is dropped", provider);
-    }
+    receipts.apply(
+        new ProviderReceipt(provider, reference, receipt.get().status(), clock.instant()));
   }
 
   private void receive(DeliverSm deliverSm) {

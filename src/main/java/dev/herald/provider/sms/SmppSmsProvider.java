@@ -47,14 +47,12 @@ public class SmppSmsProvider implements SmsProvider, AutoCloseable {
 
   private final SmppProperties properties;
   private final SmppLink link;
-  private final SmppReceiver receiver;
   private final AtomicInteger references =
       new AtomicInteger(ThreadLocalRandom.current().nextInt(256));
 
   public SmppSmsProvider(SmppProperties properties, ReceiptSink receipts, Clock clock) {
     this.properties = properties;
-    this.receiver = new SmppReceiver(properties.name(), receipts, clock);
-    this.link = new SmppLink(properties, receiver);
+    this.link = new SmppLink(properties, new SmppReceiver(properties.name(), receipts, clock));
   }
 
   /** Binds in the background; sends fail as retryable until the SMSC accepts the bind. */
@@ -143,6 +141,5 @@ public class SmppSmsProvider implements SmsProvider, AutoCloseable {
   @Override
   public void close() {
     link.close();
-    receiver.close();
   }
 }

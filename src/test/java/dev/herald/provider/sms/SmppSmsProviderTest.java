@@ -140,27 +140,6 @@ class SmppSmsProviderTest {
   }
 
   @Test
-  void appliesAgainAReceiptThatCameBeforeTheHandOverWasRecorded() throws Exception {
-    String reference = provider.send(sms("GOVUK", "Hello"));
-    receipts.changeNothing.set(1);
-
-    smsc.deliver(
-        RECIPIENT,
-        "GOVUK",
-        (byte) 0x04,
-        (byte) 0x00,
-        receipt(reference, "DELIVRD").getBytes(StandardCharsets.US_ASCII));
-
-    await()
-        .atMost(Duration.ofSeconds(3))
-        .until(
-            () ->
-                receipts.applied.contains(
-                    new ProviderReceipt(
-                        "smpp-test", reference, NotificationStatus.DELIVERED, NOW)));
-  }
-
-  @Test
   void storesReceivedTextDecodedFromGsmAndUcs2() throws Exception {
     smsc.deliver(
         RECIPIENT, INBOUND_NUMBER, (byte) 0x00, (byte) 0x00, SmppGsm7.encode("STOP [now] €5"));
