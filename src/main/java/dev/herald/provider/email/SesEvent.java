@@ -4,13 +4,15 @@ import dev.herald.api.ApiException;
 import dev.herald.notification.NotificationStatus;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.Locale;
 import java.util.Optional;
 import tools.jackson.databind.JsonNode;
 
 /**
  * What SES reports about one email it sent, read from an SNS notification's {@code Message}: the
  * event type ({@code eventType} for configuration-set event publishing, {@code notificationType}
- * for identity notifications), SES's message id, and when it happened.
+ * for identity notifications), SES's message id, and when it happened ({@code null} when the event
+ * does not say).
  */
 record SesEvent(String type, String messageId, Instant at, String bounceType) {
 
@@ -30,13 +32,11 @@ record SesEvent(String type, String messageId, Instant at, String bounceType) {
     String messageId =
         text(in.path("mail").path("messageId"))
             .orElseThrow(() -> ApiException.validation("Message has no mail.messageId"));
-    JsonNode detail = in.path(type.toLowerCase(java.util.Locale.ROOT));
-    Optional<String> at =
-        text(detail.path("timestamp")).or(() -> text(in.path("mail").path("timestamp")));
+    JsonNode detail = in.path(type.toLowerCase(Locale.ROOT));
     return new SesEvent(
         type,
         messageId,
-        at.map(SesEvent::instant).orElse(null),
+        text(detail.path("timestamp")).map(SesEvent::instant).orElse(null),
         text(detail.path("bounceType")).orElse(null));
   }
 
