@@ -1,0 +1,124 @@
+package dev.herald.provider.email;
+
+import dev.herald.api.ApiException;
+import dev.herald.api.JsonBodies;
+import dev.herald.api.RawBody;
+import dev.herald.notification.NotificationStatus;
+import dev.herald.provider.email.SnsSignature.CertificateUnavailableException;
+import dev.herald.receipt.ProviderReceipt;
+import dev.herald.receipt.ReceiptSink;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.ObjectMapper;
+
+/**
+ * Where Amazon SNS delivers SES's events: confirms the subscription, then turns each signed
+ * delivery or bounce into a receipt. Anything unsigned, or signed by someone else, is refused.
+ */
+@RestController
+@Conditional(SesConfiguration.RegionSet.class)
+class SnsEventController {
+
+  private static final Logger log = LoggerFactory.getLogger(SnsEventController.class);
+
+  private final SesProperties properties;
+  private final SnsHosts hosts;
+  private final SnsSignature signature;
+  private final ReceiptSink receipts;
+  private final ObjectMapper json;
+
+  SnsEventController(
+      SesProperties properties,
+      SnsHosts hosts,
+      SnsSignature signature,
+      ReceiptSink receipts,
+      ObjectMapper json) {
+    this.properties = properties;
+    this.hosts = hosts;
+    this.signature = signature;
+    this.receipts = receipts;
+    this.json = json;
+  }
+
+  @PostMapping("/providers/ses/events")
+  ResponseEntity<Void> event(@RawBody byte[] body) {
+    SnsMessage message = SnsMessage.of(JsonBodies.parse(json, body));
+    authenticate(message);
+    switch (message.type()) {
+      case SnsMessage.NOTIFICATION -> notification(message);
+      case SnsMessage.SUBSCRIPTION_CONFIRMATION -> confirm(message);
+      default -> log.info("SNS ended the subscription to {}", message.topicArn());
+    }
+    return ResponseEntity.ok().build();
+  }
+
+  private void authenticate(SnsMessage message) {
+    if (!properties.snsTopicArns().isEmpty()
+        && !properties.snsTopicArns().contains(message.topicArn())) {
+      throw ApiException.auth(403, "Invalid topic: Herald does not listen to this SNS topic");
+    }
+    Optional<String> problem;
+    try {
+      problem = signature.problem(message);
+    } catch (CertificateUnavailableException e) {
+      log.warn("{}", e.getMessage());
+      throw unavailable("The SNS signing certificate could not be fetched; try again later");
+    }
+    problem.ifPresent(
+        p -> {
+          throw ApiException.auth(403, "Invalid signature: " + p);
+        });
+  }
+
+  private void notification(SnsMessage message) {
+    SesEvent event =
+        SesEvent.of(JsonBodies.parse(json, message.message().getBytes(StandardCharsets.UTF_8)));
+    Optional<NotificationStatus> status = event.status();
+    if (status.isPresent()) {
+      Instant at = event.at() != null ? event.at() : snsTimestamp(message);
+      receipts.apply(new ProviderReceipt(properties.name(), event.messageId(), status.get(), at));
+    } else if (event.complaint()) {
+      // complaints get their own table and service callback later; the status stays as it is
+      log.info("SES reported a complaint about message {}", event.messageId());
+    } else {
+      log.debug("SES event {} for message {} ignored", event.type(), event.messageId());
+    }
+  }
+
+  private void confirm(SnsMessage message) {
+    URI url =
+        hosts
+            .allowed(message.subscribeUrl())
+            .orElseThrow(
+                () -> ApiException.badRequest("SubscribeURL is not on an allowed SNS host"));
+    try {
+      hosts.get(url);
+      log.info("Confirmed the SNS subscription to {}", message.topicArn());
+    } catch (IOException e) {
+      log.warn("Confirming the SNS subscription to {} failed", message.topicArn(), e);
+      throw unavailable("The subscription could not be confirmed; try again later");
+    }
+  }
+
+  private static Instant snsTimestamp(SnsMessage message) {
+    try {
+      return Instant.parse(message.timestamp());
+    } catch (DateTimeParseException e) {
+      throw ApiException.validation("Timestamp is not a valid ISO-8601 date-time");
+    }
+  }
+
+  private static ApiException unavailable(String message) {
+    return new ApiException(503, "ServiceUnavailableError", message);
+  }
+}
