@@ -1,2 +1,2 @@
-/** Email providers: SMTP hands rendered emails to a mail server over a pool of connections. */
+/** Email providers: SMTP (Angus Mail) and Amazon SES with its SNS delivery events. */
 package dev.herald.provider.email;
