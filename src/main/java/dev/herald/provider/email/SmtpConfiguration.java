@@ -1,14 +1,14 @@
 package dev.herald.provider.email;
 
+import dev.herald.support.ConditionalOnSetting;
 import java.time.Clock;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /** The SMTP provider, present only when {@code HERALD_SMTP_HOST} is set. */
 @Configuration(proxyBeanMethods = false)
-@ConditionalOnProperty("herald.smtp.host")
+@ConditionalOnSetting("herald.smtp.host")
 @EnableConfigurationProperties(SmtpProperties.class)
 class SmtpConfiguration {
 

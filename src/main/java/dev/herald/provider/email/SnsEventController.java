@@ -7,6 +7,7 @@ import dev.herald.notification.NotificationStatus;
 import dev.herald.provider.email.SnsSignature.CertificateUnavailableException;
 import dev.herald.receipt.ProviderReceipt;
 import dev.herald.receipt.ReceiptSink;
+import dev.herald.support.ConditionalOnSetting;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -15,7 +16,6 @@ import java.time.format.DateTimeParseException;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.annotation.Conditional;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -26,7 +26,7 @@ import tools.jackson.databind.ObjectMapper;
  * delivery or bounce into a receipt. Anything unsigned, or signed by someone else, is refused.
  */
 @RestController
-@Conditional(SesConfiguration.RegionSet.class)
+@ConditionalOnSetting("herald.ses.region")
 class SnsEventController {
 
   private static final Logger log = LoggerFactory.getLogger(SnsEventController.class);

@@ -7,6 +7,7 @@ import dev.herald.notification.NotificationStatus;
 import dev.herald.receipt.InboundMessage;
 import dev.herald.receipt.ProviderReceipt;
 import dev.herald.receipt.Receipts;
+import dev.herald.support.ConditionalOnSetting;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Instant;
@@ -17,7 +18,6 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.TemporalAccessor;
 import java.util.Map;
-import org.springframework.context.annotation.Conditional;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
@@ -30,7 +30,7 @@ import tools.jackson.databind.ObjectMapper;
  * the shared callback token and answered 204 once taken.
  */
 @RestController
-@Conditional(HttpSmsConfiguration.UrlSet.class)
+@ConditionalOnSetting("herald.http-sms.url")
 class HttpSmsCallbackController {
 
   private static final Map<String, NotificationStatus> STATUSES =

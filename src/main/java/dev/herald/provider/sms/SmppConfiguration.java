@@ -1,15 +1,15 @@
 package dev.herald.provider.sms;
 
 import dev.herald.receipt.ReceiptSink;
+import dev.herald.support.ConditionalOnSetting;
 import java.time.Clock;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /** The SMPP provider, present only when {@code herald.smpp.host} is set. */
 @Configuration(proxyBeanMethods = false)
-@ConditionalOnProperty("herald.smpp.host")
+@ConditionalOnSetting("herald.smpp.host")
 @EnableConfigurationProperties(SmppProperties.class)
 class SmppConfiguration {
 
