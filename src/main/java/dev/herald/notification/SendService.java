@@ -6,11 +6,11 @@ import dev.herald.auth.KeyType;
 import dev.herald.document.DocumentService;
 import dev.herald.limit.DailyLimiter;
 import dev.herald.limit.RateLimiter;
+import dev.herald.service.DataRetention;
 import dev.herald.service.Service;
 import dev.herald.service.ServiceCache;
 import dev.herald.support.HeraldProperties;
 import dev.herald.support.Ids;
-import dev.herald.support.Timestamps;
 import dev.herald.support.Uuids;
 import dev.herald.support.WorkSignal;
 import dev.herald.template.ContentSanitiser;
@@ -39,9 +39,6 @@ import tools.jackson.databind.ObjectMapper;
 @Component
 class SendService {
 
-  /** Default retention of personal data in days, until services set their own. */
-  static final int DEFAULT_RETENTION_DAYS = 7;
-
   private final ServiceCache services;
   private final RateLimiter rateLimiter;
   private final DailyLimiter dailyLimiter;
@@ -51,6 +48,7 @@ class SendService {
   private final RecipientCheck recipients;
   private final DocumentService documents;
   private final WorkSignal workSignal;
+  private final DataRetention retention;
   private final NotificationRepository notifications;
   private final ObjectMapper json;
   private final Clock clock;
@@ -66,6 +64,7 @@ class SendService {
       RecipientCheck recipients,
       DocumentService documents,
       WorkSignal workSignal,
+      DataRetention retention,
       NotificationRepository notifications,
       ObjectMapper json,
       Clock clock,
@@ -79,6 +78,7 @@ class SendService {
     this.recipients = recipients;
     this.documents = documents;
     this.workSignal = workSignal;
+    this.retention = retention;
     this.notifications = notifications;
     this.json = json;
     this.clock = clock;
@@ -222,7 +222,7 @@ class SendService {
             recipient.international(),
             recipient.phonePrefix(),
             null,
-            Timestamps.londonDate(now).plusDays(DEFAULT_RETENTION_DAYS),
+            retention.expiresOn(request.service().id(), request.type(), now),
             now,
             null,
             null);

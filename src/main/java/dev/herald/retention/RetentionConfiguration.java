@@ -1,9 +1,11 @@
 package dev.herald.retention;
 
+import com.github.kagkarlsson.scheduler.task.helper.CustomTask;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.Schedules;
 import java.time.ZoneOffset;
+import java.util.UUID;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -16,5 +18,38 @@ class RetentionConfiguration {
     return Tasks.recurring(
             "timeout-sending-notifications", Schedules.cron("0 5 0 * * *", ZoneOffset.UTC))
         .execute((instance, context) -> timeouts.run());
+  }
+
+  @Bean
+  RecurringTask<Void> deleteNotificationsOlderThanRetentionTask(PersonalDataRetention retention) {
+    return Tasks.recurring(
+            "delete-notifications-older-than-retention",
+            Schedules.cron("0 0 3 * * *", ZoneOffset.UTC))
+        .execute((instance, context) -> retention.run());
+  }
+
+  /** Re-dates a batch; runs again shortly after (leaving room for other work) until done. */
+  @Bean
+  CustomTask<Void> redateRetentionTask(RetentionRedating redating) {
+    return Tasks.custom(RetentionRedating.TASK, Void.class)
+        .execute(
+            (instance, context) -> {
+              String[] parts = instance.getId().split(":", 2);
+              boolean more =
+                  redating.batch(UUID.fromString(parts[0]), parts[1]) == RetentionRedating.BATCH;
+              return (complete, operations) -> {
+                if (more) {
+                  operations.reschedule(complete, complete.getTimeDone().plusMillis(100));
+                } else {
+                  operations.remove();
+                }
+              };
+            });
+  }
+
+  @Bean
+  RecurringTask<Void> deleteInboundSmsTask(PersonalDataRetention retention) {
+    return Tasks.recurring("delete-inbound-sms", Schedules.cron("0 40 1 * * *", ZoneOffset.UTC))
+        .execute((instance, context) -> retention.runInbound());
   }
 }
