@@ -3,6 +3,7 @@ package dev.herald.bench;
 import com.github.kagkarlsson.scheduler.boot.config.DbSchedulerCustomizer;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.herald.delivery.EmailProvider;
+import dev.herald.support.WorkSignal;
 import dev.herald.testdata.Herald;
 import dev.herald.testdata.Http;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -33,7 +34,7 @@ public final class PipelineBenchmark {
 
   private static final String USAGE =
       "--clients=32 --seconds=30 --warmup=10 --latency-ms=50 --drain-timeout=300"
-          + " --claim-workers=4 --claim-batch=100 --executor=pool|virtual"
+          + " --backlog=20000 --claim-workers=4 --claim-batch=100 --executor=pool|virtual"
           + " [--db-scheduler.threads=… and other Herald settings]";
 
   private PipelineBenchmark() {}
@@ -114,21 +115,42 @@ public final class PipelineBenchmark {
 
     System.out.printf("warm-up: %d clients for %d s, then drained%n", clients, warmup.toSeconds());
     Phase.run("warmup", clients, warmup, sends);
-    Backlog.awaitDrained(jdbc, service.id(), drainTimeout);
+    Backlog.awaitDrained(jdbc, drainTimeout);
 
     try (HeapSampler heap = new HeapSampler()) {
       Instant start = Instant.now();
       Measured load = Measured.of("pipeline", clients, time, sends, jdbc, postmaster);
       Instant end = start.plus(Duration.ofNanos((long) (load.seconds() * 1e9)));
-      long backlog = Backlog.count(jdbc, service.id());
+      long backlog = Backlog.count(jdbc);
       CpuSample drainCpu = CpuSample.take(postmaster);
-      Duration drain = Backlog.awaitDrained(jdbc, service.id(), drainTimeout);
+      Duration drain = Backlog.awaitDrained(jdbc, drainTimeout);
       drainCpu = CpuSample.take(postmaster).minus(drainCpu);
       DeliveryFigures figures = DeliveryFigures.read(jdbc, service.id(), start, end);
       PipelineReport.print(load, figures, start, end, backlog, drain, drainCpu, heap, stub);
-      ClaimBaseline.Result claims = claimBaseline(pool, options, figures.handedOver());
-      PipelineReport.printBaseline(figures, start, claims);
+      long rows = Long.parseLong(options.getOrDefault("backlog", "20000"));
+      Capacity capacity = capacity(context, jdbc, service, rows, drainTimeout, postmaster);
+      PipelineReport.printCapacity(capacity, heap);
+      PipelineReport.printBaseline(capacity, claimBaseline(pool, options, rows));
     }
+  }
+
+  /** The queue's drain rate on its own: a backlog queued at once, delivered with no intake. */
+  record Capacity(long rows, Duration drain, CpuSample cpu) {}
+
+  private static Capacity capacity(
+      ConfigurableApplicationContext context,
+      JdbcClient jdbc,
+      BenchService service,
+      long rows,
+      Duration timeout,
+      long postmaster)
+      throws Exception {
+    System.out.printf("%nqueue capacity: %,d notifications queued in one transaction%n", rows);
+    CpuSample before = CpuSample.take(postmaster);
+    BacklogFill.fill(jdbc, service.id(), rows, Instant.now());
+    context.getBean(WorkSignal.class).newWork();
+    Duration drain = Backlog.awaitDrained(jdbc, timeout);
+    return new Capacity(rows, drain, CpuSample.take(postmaster).minus(before));
   }
 
   private static ClaimBaseline.Result claimBaseline(

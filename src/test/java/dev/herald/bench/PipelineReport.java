@@ -45,21 +45,31 @@ final class PipelineReport {
         "heap: peak used %,d MB, peak live after GC %,d MB, max heap %,d MB%n",
         heap.peakUsedMb(), heap.peakAfterGcMb(), HeapSampler.maxHeapMb());
     printCpu("load ", load.cpu(), loadSeconds, load.result().threadsCpuSeconds(), load);
-    printCpu("drain", drainCpu, drain.toMillis() / 1000.0, 0, null);
+    if (drain.toSeconds() >= 1) {
+      printCpu("drain", drainCpu, drain.toMillis() / 1000.0, 0, null);
+    }
   }
 
-  static void printBaseline(DeliveryFigures f, Instant start, ClaimBaseline.Result claims) {
-    double untilLast = Duration.between(start, f.lastSent()).toMillis() / 1000.0;
+  static void printCapacity(PipelineBenchmark.Capacity c, HeapSampler heap) {
+    double seconds = c.drain().toMillis() / 1000.0;
+    System.out.printf(
+        "handed over in %.1f s = %,.0f/s (fill included); heap peak used %,d MB%n",
+        seconds, c.rows() / seconds, heap.peakUsedMb());
+    printCpu("queue", c.cpu(), seconds, 0, null);
+  }
+
+  static void printBaseline(PipelineBenchmark.Capacity c, ClaimBaseline.Result claims) {
+    double herald = c.rows() / (c.drain().toMillis() / 1000.0);
     System.out.printf(
         "%nbaseline, same database: %,d rows claimed (batch %d, under a lease) and deleted by %d"
-            + " workers in %.1f s = %,.0f claims/s; Herald handed over %,.0f/s = %.2f of it%n",
+            + " workers in %.1f s = %,.0f claims/s; Herald's queue drained %,.0f/s = %.2f of it%n",
         claims.rows(),
         claims.batch(),
         claims.workers(),
         claims.seconds(),
         claims.perSecond(),
-        f.handedOver() / untilLast,
-        f.handedOver() / untilLast / claims.perSecond());
+        herald,
+        herald / claims.perSecond());
   }
 
   private static void printCpu(
