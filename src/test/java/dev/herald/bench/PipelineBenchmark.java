@@ -1,0 +1,191 @@
+package dev.herald.bench;
+
+import com.github.kagkarlsson.scheduler.boot.config.DbSchedulerCustomizer;
+import com.zaxxer.hikari.HikariDataSource;
+import dev.herald.delivery.EmailProvider;
+import dev.herald.support.WorkSignal;
+import dev.herald.testdata.Herald;
+import dev.herald.testdata.Http;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.support.GenericApplicationContext;
+import org.springframework.core.env.Environment;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The pipeline benchmark: N clients POST /v2/notifications/email for a fixed time against Herald
+ * started in this JVM with a stub email provider of fixed latency as the only active one; then it
+ * waits until every notification is handed over, and reads created → sending from the database. The
+ * baseline: the same number of rows drained from a scratch queue table by a batched SKIP LOCKED
+ * claim on the same PostgreSQL. See docs/benchmarks.md.
+ */
+public final class PipelineBenchmark {
+
+  private static final String USAGE =
+      "--clients=32 --seconds=30 --warmup=10 --latency-ms=50 --drain-timeout=300"
+          + " --backlog=20000 --claim-workers=4 --claim-batch=100 --executor=pool|virtual"
+          + " [--db-scheduler.threads=… and other Herald settings]";
+
+  private PipelineBenchmark() {}
+
+  public static void main(String[] args) throws Exception {
+    Map<String, String> options = BenchOptions.parse(args, USAGE);
+    Map<String, String> settings = new LinkedHashMap<>();
+    options.forEach(
+        (name, value) -> {
+          if (name.contains(".")) {
+            settings.put(name, value);
+          }
+        });
+    var stub =
+        new StubEmailProvider(
+            Duration.ofMillis(Long.parseLong(options.getOrDefault("latency-ms", "50"))));
+    boolean virtual = options.getOrDefault("executor", "pool").equals("virtual");
+    Path dataDir = Files.createTempDirectory("herald-bench");
+    ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME))
+        .setLevel(ch.qos.logback.classic.Level.WARN);
+    try (EmbeddedPostgres postgres = BenchDatabase.durablePostgres(dataDir);
+        ConfigurableApplicationContext context =
+            HeraldInProcess.start(
+                dataDir,
+                postgres,
+                settings,
+                ctx -> register((GenericApplicationContext) ctx, stub, virtual))) {
+      run(context, dataDir, stub, options, virtual);
+    }
+    System.exit(0);
+  }
+
+  /**
+   * The stub as one more email provider (the outbox is switched off through the admin API once
+   * Herald is up), and optionally db-scheduler's executor on virtual threads.
+   */
+  private static void register(
+      GenericApplicationContext context, StubEmailProvider stub, boolean virtual) {
+    context.registerBean("benchStubEmailProvider", EmailProvider.class, () -> stub);
+    if (virtual) {
+      context.registerBean(
+          "benchVirtualThreadExecutor",
+          DbSchedulerCustomizer.class,
+          () ->
+              new DbSchedulerCustomizer() {
+                @Override
+                public Optional<ExecutorService> executorService() {
+                  return Optional.of(
+                      Executors.newThreadPerTaskExecutor(
+                          Thread.ofVirtual().name("db-scheduler-virtual-", 0).factory()));
+                }
+              });
+    }
+  }
+
+  private static void run(
+      ConfigurableApplicationContext context,
+      Path dataDir,
+      StubEmailProvider stub,
+      Map<String, String> options,
+      boolean virtual)
+      throws Exception {
+    int clients = Integer.parseInt(options.getOrDefault("clients", "32"));
+    Duration time = Duration.ofSeconds(Long.parseLong(options.getOrDefault("seconds", "30")));
+    Duration warmup = Duration.ofSeconds(Long.parseLong(options.getOrDefault("warmup", "10")));
+    Duration drainTimeout =
+        Duration.ofSeconds(Long.parseLong(options.getOrDefault("drain-timeout", "300")));
+    HikariDataSource pool = context.getBean(HikariDataSource.class);
+    JdbcClient jdbc = JdbcClient.create(pool);
+    int port = HeraldInProcess.port(context);
+    Herald herald = new Herald(new Http(port), dataDir);
+    BenchService service = BenchService.create(herald);
+    herald.adminOk("PATCH", "/admin/providers/outbox", Map.of("active", false));
+    SendRequests sends = service.sends("http://localhost:" + port);
+    long postmaster = BenchDatabase.postmasterPid(dataDir);
+    BenchDatabase.printMachine(jdbc);
+    printSettings(context.getEnvironment(), pool, stub, virtual, clients, time);
+
+    System.out.printf("warm-up: %d clients for %d s, then drained%n", clients, warmup.toSeconds());
+    Phase.run("warmup", clients, warmup, sends);
+    Backlog.awaitDrained(jdbc, drainTimeout);
+
+    try (HeapSampler heap = new HeapSampler()) {
+      Instant start = Instant.now();
+      Measured load = Measured.of("pipeline", clients, time, sends, jdbc, postmaster);
+      Instant end = start.plus(Duration.ofNanos((long) (load.seconds() * 1e9)));
+      long backlog = Backlog.count(jdbc);
+      CpuSample drainCpu = CpuSample.take(postmaster);
+      Duration drain = Backlog.awaitDrained(jdbc, drainTimeout);
+      drainCpu = CpuSample.take(postmaster).minus(drainCpu);
+      DeliveryFigures figures = DeliveryFigures.read(jdbc, service.id(), start, end);
+      PipelineReport.print(load, figures, start, end, backlog, drain, drainCpu, heap, stub);
+      long rows = Long.parseLong(options.getOrDefault("backlog", "20000"));
+      Capacity capacity = capacity(context, jdbc, service, rows, drainTimeout, postmaster);
+      PipelineReport.printCapacity(capacity, heap);
+      PipelineReport.printBaseline(capacity, claimBaseline(pool, options, rows));
+    }
+  }
+
+  /** The queue's drain rate on its own: a backlog queued at once, delivered with no intake. */
+  record Capacity(long rows, Duration drain, CpuSample cpu) {}
+
+  private static Capacity capacity(
+      ConfigurableApplicationContext context,
+      JdbcClient jdbc,
+      BenchService service,
+      long rows,
+      Duration timeout,
+      long postmaster)
+      throws Exception {
+    System.out.printf("%nqueue capacity: %,d notifications queued in one transaction%n", rows);
+    CpuSample before = CpuSample.take(postmaster);
+    BacklogFill.fill(jdbc, service.id(), rows, Instant.now());
+    context.getBean(WorkSignal.class).newWork();
+    Duration drain = Backlog.awaitDrained(jdbc, timeout);
+    return new Capacity(rows, drain, CpuSample.take(postmaster).minus(before));
+  }
+
+  private static ClaimBaseline.Result claimBaseline(
+      HikariDataSource pool, Map<String, String> options, long rows) throws Exception {
+    int workers = Integer.parseInt(options.getOrDefault("claim-workers", "4"));
+    int batch = Integer.parseInt(options.getOrDefault("claim-batch", "100"));
+    try (ClaimBaseline baseline = new ClaimBaseline(pool, workers, batch)) {
+      return baseline.drain(rows);
+    }
+  }
+
+  private static void printSettings(
+      Environment env,
+      HikariDataSource pool,
+      StubEmailProvider stub,
+      boolean virtual,
+      int clients,
+      Duration time) {
+    System.out.printf(
+        "db-scheduler: threads=%s (%s), polling-strategy=%s, lower/upper limit fraction of"
+            + " threads=%s/%s, polling-interval=%s, immediate-execution=%s, priority=%s%n"
+            + "Herald JDBC pool: %d connections; stub provider %s: %d ms per email%n"
+            + "load: %d clients for %d s%n%n",
+        env.getProperty("db-scheduler.threads"),
+        virtual ? "a virtual thread per task" : "platform thread pool",
+        env.getProperty("db-scheduler.polling-strategy"),
+        env.getProperty("db-scheduler.polling-strategy-lower-limit-fraction-of-threads", "0.5"),
+        env.getProperty("db-scheduler.polling-strategy-upper-limit-fraction-of-threads", "3.0"),
+        env.getProperty("db-scheduler.polling-interval"),
+        env.getProperty("db-scheduler.immediate-execution-enabled"),
+        env.getProperty("db-scheduler.priority-enabled"),
+        pool.getMaximumPoolSize(),
+        StubEmailProvider.NAME,
+        stub.latency().toMillis(),
+        clients,
+        time.toSeconds());
+  }
+}
