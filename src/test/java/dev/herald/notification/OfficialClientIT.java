@@ -165,6 +165,24 @@ class OfficialClientIT extends ApiIT {
   }
 
   @Test
+  void sendsAnEmailWithAOneClickUnsubscribeLink() throws Exception {
+    java.net.URI unsubscribe = java.net.URI.create("https://example.gov.uk/unsubscribe?u=1");
+    SendEmailResponse sent =
+        liveClient.sendEmail(
+            emailTemplate, TEAM_EMAIL, Map.of("name", "x"), null, null, unsubscribe);
+    Notification n = liveClient.getNotificationById(sent.getNotificationId().toString());
+    assertThat(n.getNotificationType()).isEqualTo("email");
+    tools.jackson.databind.JsonNode raw =
+        http.send(
+                "GET",
+                "/v2/notifications/" + sent.getNotificationId(),
+                dev.herald.testdata.Tokens.bearer(herald.key(service, "normal")),
+                null)
+            .json();
+    assertThat(raw.get("one_click_unsubscribe_url").asString()).isEqualTo(unsubscribe.toString());
+  }
+
+  @Test
   void refusesAnUnknownSenderOrReplyTo() {
     assertThatThrownBy(
             () ->

@@ -158,6 +158,51 @@ class SendErrorsIT extends ApiIT {
   }
 
   @Test
+  void refusesEmailsFromAServiceThatMayNotSendThem() {
+    UUID smsOnly =
+        herald.service(
+            Map.of(
+                "name",
+                "SMS only " + UUID.randomUUID(),
+                "restricted",
+                false,
+                "permissions",
+                List.of("sms")));
+    UUID template = herald.template(smsOnly, "email", "S", "Hi");
+    Http.Response r =
+        http.send(
+            "POST",
+            "/v2/notifications/email",
+            Tokens.bearer(herald.key(smsOnly, "normal")),
+            Http.json(
+                Map.of("template_id", template.toString(), "email_address", "a@example.gov.uk")));
+    assertThat(r.body())
+        .isEqualTo(envelope(400, "BadRequestError", "Service is not allowed to send emails"));
+  }
+
+  @Test
+  void refusesAnEmailOverTwoMillionBytes() {
+    UUID template = herald.template(service, "email", "S", "((body))");
+    Http.Response r =
+        post(
+            "email",
+            Http.json(
+                Map.of(
+                    "template_id",
+                    template.toString(),
+                    "email_address",
+                    "a@example.gov.uk",
+                    "personalisation",
+                    Map.of("body", "é".repeat(1_000_001)))));
+    assertThat(r.body())
+        .isEqualTo(
+            envelope(
+                400,
+                "BadRequestError",
+                "Your message is too long. Emails cannot be longer than 2000000 bytes. Your message is 2000002 bytes."));
+  }
+
+  @Test
   void refusesUnknownWrongTypeAndArchivedTemplates() {
     assertError(
         sms(Map.of("template_id", UUID.randomUUID().toString())),
