@@ -84,7 +84,7 @@ class CrashRecoveryIT {
         CrashClients.sending(NOTIFICATIONS, http, liveService(new Herald(http, ADMIN_TOKEN)));
     senders.start(CLIENTS);
 
-    await().atMost(Duration.ofMinutes(3)).until(() -> senders.accepted().size() >= KILL_AFTER);
+    await().atMost(Duration.ofMinutes(5)).until(() -> senders.accepted().size() >= KILL_AFTER);
     senders.expectOutage();
     herald.kill();
     int acceptedAtKill = senders.accepted().size();
