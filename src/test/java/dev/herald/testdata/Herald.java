@@ -19,9 +19,18 @@ public final class Herald {
   private final String adminAuth;
 
   public Herald(Http http, Path dataDir) {
+    this(http, readAdminToken(dataDir));
+  }
+
+  /** A handle on a Herald whose admin token is known (set with {@code herald.admin-token}). */
+  public Herald(Http http, String adminToken) {
     this.http = http;
+    this.adminAuth = "Bearer " + adminToken;
+  }
+
+  private static String readAdminToken(Path dataDir) {
     try {
-      this.adminAuth = "Bearer " + Files.readString(dataDir.resolve("admin-token")).strip();
+      return Files.readString(dataDir.resolve("admin-token")).strip();
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException(e);
     }
