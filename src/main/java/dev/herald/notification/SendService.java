@@ -2,17 +2,13 @@ package dev.herald.notification;
 
 import dev.herald.api.ApiException;
 import dev.herald.auth.AuthenticatedKey;
-import dev.herald.auth.KeyType;
 import dev.herald.document.DocumentService;
-import dev.herald.limit.DailyLimiter;
 import dev.herald.limit.RateLimiter;
-import dev.herald.service.DataRetention;
 import dev.herald.service.Service;
 import dev.herald.service.ServiceCache;
 import dev.herald.support.HeraldProperties;
 import dev.herald.support.Ids;
 import dev.herald.support.Uuids;
-import dev.herald.support.WorkSignal;
 import dev.herald.template.ContentSanitiser;
 import dev.herald.template.EmailBody;
 import dev.herald.template.Personalisations;
@@ -21,8 +17,6 @@ import dev.herald.template.Renders;
 import dev.herald.template.SmsText;
 import dev.herald.template.Template;
 import dev.herald.template.TemplateCache;
-import java.time.Clock;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,47 +35,35 @@ class SendService {
 
   private final ServiceCache services;
   private final RateLimiter rateLimiter;
-  private final DailyLimiter dailyLimiter;
   private final SendValidation validation;
   private final TemplateCache templates;
   private final SenderLookup senders;
   private final RecipientCheck recipients;
   private final DocumentService documents;
-  private final WorkSignal workSignal;
-  private final DataRetention retention;
-  private final NotificationRepository notifications;
+  private final SendStore store;
   private final ObjectMapper json;
-  private final Clock clock;
   private final String emailDomain;
 
   SendService(
       ServiceCache services,
       RateLimiter rateLimiter,
-      DailyLimiter dailyLimiter,
       SendValidation validation,
       TemplateCache templates,
       SenderLookup senders,
       RecipientCheck recipients,
       DocumentService documents,
-      WorkSignal workSignal,
-      DataRetention retention,
-      NotificationRepository notifications,
+      SendStore store,
       ObjectMapper json,
-      Clock clock,
       HeraldProperties properties) {
     this.services = services;
     this.rateLimiter = rateLimiter;
-    this.dailyLimiter = dailyLimiter;
     this.validation = validation;
     this.templates = templates;
     this.senders = senders;
     this.recipients = recipients;
     this.documents = documents;
-    this.workSignal = workSignal;
-    this.retention = retention;
-    this.notifications = notifications;
+    this.store = store;
     this.json = json;
-    this.clock = clock;
     this.emailDomain = properties.emailDomain();
   }
 
@@ -114,9 +96,7 @@ class SendService {
     checkLength(type, rendered);
     UUID id = Ids.timeOrdered();
     if (!recipient.simulated()) {
-      countTowardsDailyLimits(request, recipient);
-      store(id, request, recipient, sender);
-      workSignal.newWork();
+      store.accept(id, request, recipient, sender);
     }
     return SendResponse.of(id, request, rendered, sender, sanitised, emailDomain, root);
   }
@@ -193,46 +173,5 @@ class SendService {
               + EmailBody.utf8ByteLength(rendered.body())
               + " bytes.");
     }
-  }
-
-  private void countTowardsDailyLimits(SendRequest request, Recipient recipient) {
-    if (request.key().keyType() == KeyType.TEST) {
-      return;
-    }
-    if (recipient.international()) {
-      dailyLimiter.take(request.service(), "international_sms");
-    }
-    dailyLimiter.take(request.service(), request.type());
-  }
-
-  private void store(UUID id, SendRequest request, Recipient recipient, String sender) {
-    Instant now = clock.instant();
-    Notification notification =
-        new Notification(
-            id,
-            request.service().id(),
-            request.template().id(),
-            request.template().version(),
-            request.key().keyId(),
-            request.key().keyType().value(),
-            request.type(),
-            NotificationStatus.CREATED,
-            request.text("reference"),
-            0,
-            recipient.international(),
-            recipient.phonePrefix(),
-            null,
-            retention.expiresOn(request.service().id(), request.type(), now),
-            now,
-            null,
-            null);
-    PersonalData personal =
-        new PersonalData(
-            recipient.asSent(),
-            recipient.normalised(),
-            json.writeValueAsString(request.personalisation()),
-            sender,
-            request.text("one_click_unsubscribe_url"));
-    notifications.insert(notification, personal);
   }
 }
