@@ -13,6 +13,9 @@ import dev.herald.template.Renders;
 import dev.herald.template.SmsText;
 import dev.herald.template.Template;
 import dev.herald.template.TemplateCache;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -28,6 +31,9 @@ import tools.jackson.databind.ObjectMapper;
 @Component
 class Deliverer {
 
+  /** How long a run holds a notification: longer than any provider's timeout. */
+  static final Duration CLAIM = Duration.ofMinutes(2);
+
   private static final Logger log = LoggerFactory.getLogger(Deliverer.class);
 
   private final DeliveryRepository repository;
@@ -37,6 +43,7 @@ class Deliverer {
   private final HandOver handOver;
   private final ProviderSwitching switching;
   private final ObjectMapper json;
+  private final Clock clock;
   private final String emailDomain;
   private final String defaultSmsSender;
 
@@ -48,6 +55,7 @@ class Deliverer {
       HandOver handOver,
       ProviderSwitching switching,
       ObjectMapper json,
+      Clock clock,
       HeraldProperties herald,
       DeliveryProperties delivery) {
     this.repository = repository;
@@ -57,16 +65,30 @@ class Deliverer {
     this.handOver = handOver;
     this.switching = switching;
     this.json = json;
+    this.clock = clock;
     this.emailDomain = herald.emailDomain();
     this.defaultSmsSender = delivery.smsSender();
   }
 
   /** Delivers, or throws a retryable {@link ProviderException} for the queue to try again. */
   void deliver(UUID id) throws ProviderException {
-    Work work = repository.load(id).orElse(null);
-    if (work == null || work.status() != NotificationStatus.CREATED) {
+    Instant now = clock.instant();
+    Work work = repository.claim(id, now, now.plus(CLAIM)).orElse(null);
+    if (work == null) {
+      if (repository.isCreated(id)) {
+        throw new ProviderException("Another run is delivering this notification", true);
+      }
       return;
     }
+    try {
+      deliverClaimed(work);
+    } catch (ProviderException | RuntimeException e) {
+      repository.release(id);
+      throw e;
+    }
+  }
+
+  private void deliverClaimed(Work work) throws ProviderException {
     Service service = services.find(work.serviceId()).orElse(null);
     if (service == null || !service.active()) {
       handOver.giveUp(work.id(), "service archived or gone");

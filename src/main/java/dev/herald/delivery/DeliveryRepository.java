@@ -18,20 +18,30 @@ class DeliveryRepository {
     this.jdbc = jdbc;
   }
 
-  /** The notification with its personal data; empty once retention has removed it. */
-  Optional<Work> load(UUID id) {
+  /**
+   * Claims a notification still {@code created} for this run until {@code until} and answers it
+   * with its personal data; empty when it is not {@code created}, another run holds it, or
+   * retention has removed it (see {@link #isCreated}).
+   */
+  Optional<Work> claim(UUID id, Instant now, Instant until) {
     return jdbc.sql(
             """
-            SELECT n.id, n.service_id, n.template_id, n.template_version, n.key_type,
-                   n.notification_type, n.status, n.international,
-                   p.recipient, p.normalised_recipient, p.personalisation::text AS personalisation,
-                   p.reply_to_text, p.unsubscribe_link
-              FROM notifications n
+            WITH claimed AS (
+              UPDATE notifications SET delivery_claimed_until = :until
+               WHERE id = :id AND status = 'created'
+                 AND (delivery_claimed_until IS NULL OR delivery_claimed_until < :now)
+              RETURNING id, service_id, template_id, template_version, key_type,
+                        notification_type, status, international, expires_on
+            )
+            SELECT n.*, p.recipient, p.normalised_recipient,
+                   p.personalisation::text AS personalisation, p.reply_to_text, p.unsubscribe_link
+              FROM claimed n
               JOIN notification_personal_data p
                 ON p.notification_id = n.id AND p.expires_on = n.expires_on
-             WHERE n.id = :id
             """)
         .param("id", id)
+        .param("now", Sql.ts(now))
+        .param("until", Sql.ts(until))
         .query(
             (rs, row) ->
                 new Work(
@@ -49,6 +59,23 @@ class DeliveryRepository {
                     rs.getString("reply_to_text"),
                     rs.getString("unsubscribe_link")))
         .optional();
+  }
+
+  /** Whether the notification is still waiting to be handed over. */
+  boolean isCreated(UUID id) {
+    return jdbc.sql("SELECT count(*) FROM notifications WHERE id = :id AND status = 'created'")
+            .param("id", id)
+            .query(Long.class)
+            .single()
+        > 0;
+  }
+
+  /** Gives up this run's claim, so that a retry need not wait for it to expire. */
+  void release(UUID id) {
+    jdbc.sql(
+            "UPDATE notifications SET delivery_claimed_until = NULL WHERE id = :id AND status = 'created'")
+        .param("id", id)
+        .update();
   }
 
   /**

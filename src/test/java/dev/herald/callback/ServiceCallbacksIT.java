@@ -29,7 +29,7 @@ import tools.jackson.databind.json.JsonMapper;
 class ServiceCallbacksIT extends ApiIT {
 
   private static final String TOKEN = "a-secret-callback-token";
-  private static final Duration WAIT = Duration.ofSeconds(20);
+  private static final Duration WAIT = Duration.ofSeconds(60);
 
   @Autowired ServiceCallbacks callbacks;
   @Autowired CallbackWorker worker;

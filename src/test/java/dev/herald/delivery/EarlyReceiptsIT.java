@@ -73,7 +73,7 @@ class EarlyReceiptsIT extends ApiIT {
               .param("id", id.toString())
               .update();
         });
-    return deliveries.load(id).orElseThrow();
+    return deliveries.claim(id, Instant.now(), Instant.now().plusSeconds(60)).orElseThrow();
   }
 
   private String statusOf(UUID id) {

@@ -1,0 +1,105 @@
+package dev.herald.delivery;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.herald.notification.Notification;
+import dev.herald.notification.NotificationRepository;
+import dev.herald.notification.NotificationStatus;
+import dev.herald.notification.PersonalData;
+import dev.herald.support.Ids;
+import dev.herald.testdata.ApiIT;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * A delivery run claims its notification, so a second run of the same task at once (a task revived
+ * while the first still runs) sends nothing and tries again later.
+ */
+class ConcurrentDeliveryIT extends ApiIT {
+
+  @Autowired NotificationRepository notifications;
+  @Autowired Deliverer deliverer;
+  @Autowired DeliveryRepository deliveries;
+  @Autowired JdbcClient jdbc;
+  @Autowired TransactionTemplate tx;
+
+  @Test
+  void aRunFindingAnotherRunsClaimSendsNothingAndRetriesLater() {
+    UUID id = createdWithoutTask();
+    Instant now = Instant.now();
+    assertThat(deliveries.claim(id, now, now.plus(Deliverer.CLAIM)))
+        .as("the other run's claim")
+        .isPresent();
+
+    assertThatThrownBy(() -> deliverer.deliver(id))
+        .isInstanceOfSatisfying(ProviderException.class, e -> assertThat(e.retryable()).isTrue());
+    assertThat(outboxCopies(id)).isZero();
+
+    clock.set(now.plus(Deliverer.CLAIM).plusSeconds(1)); // the other run died: its claim expired
+    try {
+      deliverer.deliver(id);
+    } catch (ProviderException e) {
+      throw new AssertionError(e);
+    }
+    assertThat(outboxCopies(id)).isEqualTo(1);
+  }
+
+  private long outboxCopies(UUID id) {
+    JsonNode outbox = http.send("GET", "/outbox.json", null, null).json().get("messages");
+    return outbox
+        .valueStream()
+        .filter(m -> m.get("notification_id").asString().equals(id.toString()))
+        .count();
+  }
+
+  private UUID createdWithoutTask() {
+    UUID service = herald.liveService();
+    UUID template = herald.template(service, "sms", null, "Hello");
+    UUID key =
+        UUID.fromString(
+            herald
+                .adminOk(
+                    "POST",
+                    "/admin/services/" + service + "/api-keys",
+                    Map.of("name", "claimed", "key_type", "normal"))
+                .get("id")
+                .asString());
+    UUID id = Ids.timeOrdered();
+    tx.executeWithoutResult(
+        status -> {
+          notifications.insert(
+              new Notification(
+                  id,
+                  service,
+                  template,
+                  1,
+                  key,
+                  "normal",
+                  "sms",
+                  NotificationStatus.CREATED,
+                  null,
+                  0,
+                  false,
+                  "44",
+                  null,
+                  LocalDate.now().plusDays(7),
+                  Instant.now(),
+                  null,
+                  null),
+              new PersonalData("07700900123", "447700900123", "{}", null, null));
+          jdbc.sql(
+                  "DELETE FROM scheduled_tasks WHERE task_name = 'deliver' AND task_instance = :id")
+              .param("id", id.toString())
+              .update();
+        });
+    return id;
+  }
+}
