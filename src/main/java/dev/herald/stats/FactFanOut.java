@@ -75,7 +75,8 @@ class FactFanOut {
    * For every service, type and day of the window: one probe of the (service, type, created_at)
    * index for a notification that day, and one of the facts already stored (so a day whose
    * notifications went away is rebuilt empty). Probes rather than a scan of the window's rows,
-   * which can be millions.
+   * which can be millions: 90 probes over 300,000 notifications ≈ 1 ms (EXPLAIN ANALYZE, embedded
+   * PostgreSQL 14, 2 shared cores), each an index-only scan of ix_notifications_service_type_created.
    */
   private List<FactCombination> statusCombinations(LocalDate last, int shortDays, int longDays) {
     return jdbc.sql(
