@@ -4,6 +4,7 @@ import dev.herald.api.ApiException;
 import dev.herald.api.JsonBodies;
 import dev.herald.api.RawBody;
 import dev.herald.service.Service;
+import dev.herald.stats.ServiceStatistics;
 import dev.herald.support.Ids;
 import dev.herald.support.Timestamps;
 import dev.herald.support.Uuids;
@@ -16,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -23,7 +25,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.ObjectMapper;
 
-/** Creates, edits (each edit a new version) and archives templates. */
+/** Creates, shows, edits (each edit a new version) and archives templates. */
 @RestController
 class AdminTemplateController {
 
@@ -33,6 +35,7 @@ class AdminTemplateController {
   private final AdminServices services;
   private final TemplateRepository templates;
   private final TemplateCache cache;
+  private final ServiceStatistics statistics;
   private final ObjectMapper json;
   private final Clock clock;
 
@@ -40,13 +43,20 @@ class AdminTemplateController {
       AdminServices services,
       TemplateRepository templates,
       TemplateCache cache,
+      ServiceStatistics statistics,
       ObjectMapper json,
       Clock clock) {
     this.services = services;
     this.templates = templates;
     this.cache = cache;
+    this.statistics = statistics;
     this.json = json;
     this.clock = clock;
+  }
+
+  @GetMapping("/admin/services/{id}/templates/{templateId}")
+  Map<String, Object> show(@PathVariable String id, @PathVariable String templateId) {
+    return view(existing(id, templateId));
   }
 
   @PostMapping("/admin/services/{id}/templates")
@@ -137,7 +147,7 @@ class AdminTemplateController {
     return new Fields(subject, content, letterContactBlock, postage, createdBy, needsSubject);
   }
 
-  private static Map<String, Object> view(Template t) {
+  private Map<String, Object> view(Template t) {
     Map<String, Object> view = new LinkedHashMap<>();
     view.put("id", t.id());
     view.put("name", t.name());
@@ -150,6 +160,7 @@ class AdminTemplateController {
     view.put("version", t.version());
     view.put("created_at", Timestamps.format(t.createdAt()));
     view.put("updated_at", Timestamps.format(t.updatedAt()));
+    view.put("last_used_at", Timestamps.format(statistics.lastUsed(t.id()).orElse(null)));
     return view;
   }
 
