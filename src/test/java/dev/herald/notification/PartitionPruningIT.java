@@ -1,0 +1,47 @@
+package dev.herald.notification;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.herald.testdata.ApiIT;
+import dev.herald.testdata.Sent;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** A read of one notification's personal data touches one partition: its expiry day's. */
+class PartitionPruningIT extends ApiIT {
+
+  @Autowired JdbcClient jdbc;
+
+  @Test
+  void readingANotificationByIdScansOnlyItsExpiryDaysPartition() {
+    UUID service = herald.liveService();
+    String key = herald.key(service, "normal");
+    UUID id = Sent.deliveredSms(herald, jdbc, key, herald.template(service, "sms", null, "Hello"));
+
+    List<String> plan =
+        jdbc.sql(
+                """
+                EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF, SUMMARY OFF)
+                SELECT n.*, p.recipient
+                  FROM notifications n
+                  JOIN notification_personal_data p
+                    ON p.notification_id = n.id AND p.expires_on = n.expires_on
+                 WHERE n.id = :id AND n.service_id = :serviceId
+                """)
+            .param("id", id)
+            .param("serviceId", service)
+            .query(String.class)
+            .list();
+
+    List<String> partitionScans =
+        plan.stream().filter(l -> l.contains("on notification_personal_data_")).toList();
+    assertThat(partitionScans).as(String.join("\n", plan)).hasSizeGreaterThan(50);
+    assertThat(partitionScans.stream().filter(l -> !l.contains("never executed")))
+        .as(String.join("\n", plan))
+        .hasSize(1)
+        .allMatch(l -> l.contains("Index Scan"));
+  }
+}
