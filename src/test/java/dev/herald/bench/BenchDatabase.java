@@ -3,6 +3,7 @@ package dev.herald.bench;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -19,13 +20,21 @@ final class BenchDatabase {
    * fsync and synchronous_commit off, which no production database would.
    */
   static EmbeddedPostgres durablePostgres(Path dataDir) throws Exception {
-    return EmbeddedPostgres.builder()
-        .setDataDirectory(dataDir.resolve("postgres"))
-        .setCleanDataDirectory(true)
-        .setServerConfig("fsync", "on")
-        .setServerConfig("synchronous_commit", "on")
-        .setServerConfig("max_connections", "200")
-        .start();
+    return durablePostgres(dataDir, Map.of());
+  }
+
+  /** The durable server with more settings, for benchmarks whose data outgrows the defaults. */
+  static EmbeddedPostgres durablePostgres(Path dataDir, Map<String, String> settings)
+      throws Exception {
+    EmbeddedPostgres.Builder builder =
+        EmbeddedPostgres.builder()
+            .setDataDirectory(dataDir.resolve("postgres"))
+            .setCleanDataDirectory(true)
+            .setServerConfig("fsync", "on")
+            .setServerConfig("synchronous_commit", "on")
+            .setServerConfig("max_connections", "200");
+    settings.forEach(builder::setServerConfig);
+    return builder.start();
   }
 
   /** The postmaster's process id, so that PostgreSQL's CPU time can be read from /proc. */
