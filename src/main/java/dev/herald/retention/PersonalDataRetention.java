@@ -3,6 +3,7 @@ package dev.herald.retention;
 import dev.herald.support.Sql;
 import dev.herald.support.Timestamps;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
@@ -40,13 +41,21 @@ class PersonalDataRetention {
   }
 
   /** What one run removed. */
-  record Outcome(int partitionsDropped, int testNotifications, int documents) {}
+  record Outcome(
+      int partitionsDropped,
+      Duration partitionsTook,
+      int testNotifications,
+      Duration testNotificationsTook,
+      int documents) {}
 
   /** The 03:00 run: partitions of past expiry days, test-key notifications, expired files. */
   Outcome run() {
     Instant now = clock.instant();
     LocalDate today = Timestamps.londonDate(now);
+    long started = System.nanoTime();
     int partitions = dropPartitionsBefore(today);
+    Duration partitionsTook = Duration.ofNanos(System.nanoTime() - started);
+    started = System.nanoTime();
     int test =
         inBatches(
             """
@@ -55,6 +64,7 @@ class PersonalDataRetention {
         """,
             today,
             now);
+    Duration testTook = Duration.ofNanos(System.nanoTime() - started);
     int documents =
         inBatches(
             """
@@ -62,7 +72,7 @@ class PersonalDataRetention {
         """,
             today,
             now);
-    Outcome outcome = new Outcome(partitions, test, documents);
+    Outcome outcome = new Outcome(partitions, partitionsTook, test, testTook, documents);
     log.info("Retention up to {}: {}", today, outcome);
     return outcome;
   }
