@@ -3,15 +3,10 @@ package dev.herald.delivery;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.herald.notification.Notification;
 import dev.herald.notification.NotificationRepository;
-import dev.herald.notification.NotificationStatus;
-import dev.herald.notification.PersonalData;
-import dev.herald.support.Ids;
 import dev.herald.testdata.ApiIT;
+import dev.herald.testdata.StoredNotifications;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -61,45 +56,7 @@ class ConcurrentDeliveryIT extends ApiIT {
   }
 
   private UUID createdWithoutTask() {
-    UUID service = herald.liveService();
-    UUID template = herald.template(service, "sms", null, "Hello");
-    UUID key =
-        UUID.fromString(
-            herald
-                .adminOk(
-                    "POST",
-                    "/admin/services/" + service + "/api-keys",
-                    Map.of("name", "claimed", "key_type", "normal"))
-                .get("id")
-                .asString());
-    UUID id = Ids.timeOrdered();
-    tx.executeWithoutResult(
-        status -> {
-          notifications.insert(
-              new Notification(
-                  id,
-                  service,
-                  template,
-                  1,
-                  key,
-                  "normal",
-                  "sms",
-                  NotificationStatus.CREATED,
-                  null,
-                  0,
-                  false,
-                  "44",
-                  null,
-                  LocalDate.now().plusDays(7),
-                  Instant.now(),
-                  null,
-                  null),
-              new PersonalData("07700900123", "447700900123", "{}", null, null));
-          jdbc.sql(
-                  "DELETE FROM scheduled_tasks WHERE task_name = 'deliver' AND task_instance = :id")
-              .param("id", id.toString())
-              .update();
-        });
-    return id;
+    StoredNotifications stored = new StoredNotifications(herald, notifications, jdbc, tx);
+    return stored.createdWithoutTask(stored.owner());
   }
 }

@@ -3,18 +3,14 @@ package dev.herald.delivery;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.herald.delivery.DeliveryRepository.Work;
-import dev.herald.notification.Notification;
 import dev.herald.notification.NotificationRepository;
 import dev.herald.notification.NotificationStatus;
-import dev.herald.notification.PersonalData;
 import dev.herald.receipt.ProviderReceipt;
 import dev.herald.receipt.Receipts;
-import dev.herald.support.Ids;
 import dev.herald.testdata.ApiIT;
+import dev.herald.testdata.StoredNotifications;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -32,47 +28,9 @@ class EarlyReceiptsIT extends ApiIT {
   @Autowired JdbcClient jdbc;
   @Autowired TransactionTemplate tx;
 
-  /** A created notification that no worker will pick up: its delivery task is removed. */
   private Work createdNotification() {
-    UUID service = herald.liveService();
-    UUID template = herald.template(service, "sms", null, "Hello");
-    UUID key =
-        UUID.fromString(
-            herald
-                .adminOk(
-                    "POST",
-                    "/admin/services/" + service + "/api-keys",
-                    Map.of("name", "early", "key_type", "normal"))
-                .get("id")
-                .asString());
-    UUID id = Ids.timeOrdered();
-    tx.executeWithoutResult(
-        status -> {
-          notifications.insert(
-              new Notification(
-                  id,
-                  service,
-                  template,
-                  1,
-                  key,
-                  "normal",
-                  "sms",
-                  NotificationStatus.CREATED,
-                  null,
-                  0,
-                  false,
-                  "44",
-                  null,
-                  LocalDate.now().plusDays(7),
-                  Instant.now(),
-                  null,
-                  null),
-              new PersonalData("07700900123", "447700900123", "{}", null, null));
-          jdbc.sql(
-                  "DELETE FROM scheduled_tasks WHERE task_name = 'deliver' AND task_instance = :id")
-              .param("id", id.toString())
-              .update();
-        });
+    StoredNotifications stored = new StoredNotifications(herald, notifications, jdbc, tx);
+    UUID id = stored.createdWithoutTask(stored.owner());
     return deliveries.claim(id, Instant.now(), Instant.now().plusSeconds(60)).orElseThrow();
   }
 

@@ -5,13 +5,10 @@ import static org.awaitility.Awaitility.await;
 
 import dev.herald.notification.Notification;
 import dev.herald.notification.NotificationRepository;
-import dev.herald.notification.NotificationStatus;
-import dev.herald.notification.PersonalData;
-import dev.herald.support.Ids;
 import dev.herald.testdata.ApiIT;
+import dev.herald.testdata.StoredNotifications;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,27 +27,6 @@ class PriorityLaneIT extends ApiIT {
   @Autowired JdbcClient jdbc;
   @Autowired TransactionTemplate tx;
 
-  private Notification notification(UUID service, UUID template, UUID key, Instant now) {
-    return new Notification(
-        Ids.timeOrdered(),
-        service,
-        template,
-        1,
-        key,
-        "normal",
-        "sms",
-        NotificationStatus.CREATED,
-        null,
-        0,
-        false,
-        "44",
-        null,
-        LocalDate.now().plusDays(7),
-        now,
-        null,
-        null);
-  }
-
   private Instant sentAt(UUID id) {
     return jdbc.sql("SELECT sent_at FROM notifications WHERE id = :id")
         .param("id", id)
@@ -61,35 +37,26 @@ class PriorityLaneIT extends ApiIT {
 
   @Test
   void deliversAnApiSendAheadOfABulkBacklogQueuedBeforeIt() {
-    UUID service = herald.liveService();
-    UUID template = herald.template(service, "sms", null, "Hello");
-    UUID key =
-        UUID.fromString(
-            herald
-                .adminOk(
-                    "POST",
-                    "/admin/services/" + service + "/api-keys",
-                    java.util.Map.of("name", "lane", "key_type", "normal"))
-                .get("id")
-                .asString());
-    PersonalData personal = new PersonalData("07700900123", "447700900123", "{}", null, null);
+    StoredNotifications stored = new StoredNotifications(herald, notifications, jdbc, tx);
+    StoredNotifications.Owner owner = stored.owner();
+    UUID service = owner.service();
     List<UUID> bulk = new ArrayList<>();
-    UUID api =
-        tx.execute(
-            status -> {
-              Instant now = Instant.now();
-              for (int i = 0; i < BULK; i++) {
-                Notification n = notification(service, template, key, now);
-                notifications.insert(n, personal, NotificationRepository.PRIORITY_BULK);
-                bulk.add(n.id());
-              }
-              Notification n = notification(service, template, key, now.plusMillis(1));
-              notifications.insert(n, personal, NotificationRepository.PRIORITY_API);
-              return n.id();
-            });
+    List<UUID> api = new ArrayList<>();
+    stored.queue(
+        queue -> {
+          Instant now = Instant.now();
+          for (int i = 0; i < BULK; i++) {
+            Notification n = StoredNotifications.aCreatedSms(owner, now);
+            queue.store(n, NotificationRepository.PRIORITY_BULK);
+            bulk.add(n.id());
+          }
+          Notification n = StoredNotifications.aCreatedSms(owner, now.plusMillis(1));
+          queue.store(n, NotificationRepository.PRIORITY_API);
+          api.add(n.id());
+        });
 
     await()
-        .atMost(Duration.ofSeconds(60))
+        .atMost(Duration.ofSeconds(120))
         .until(
             () ->
                 jdbc.sql(
@@ -99,7 +66,7 @@ class PriorityLaneIT extends ApiIT {
                         .single()
                     == 0);
 
-    Instant apiSent = sentAt(api);
+    Instant apiSent = sentAt(api.getFirst());
     long bulkBefore = bulk.stream().filter(id -> sentAt(id).isBefore(apiSent)).count();
     // Queued first, FIFO would hand over all BULK before it. By priority it is in the first batch
     // the executor fetches (at most 3 x threads = 768 at once), however long the bulk backlog.
