@@ -76,7 +76,7 @@ class Deliverer {
     Work work = repository.claim(id, now, now.plus(CLAIM)).orElse(null);
     if (work == null) {
       if (repository.isCreated(id)) {
-        throw new ProviderException("Another run is delivering this notification", true);
+        throw new ClaimedElsewhere(id);
       }
       return;
     }

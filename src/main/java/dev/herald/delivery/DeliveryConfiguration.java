@@ -28,6 +28,11 @@ class DeliveryConfiguration {
     return Tasks.oneTime("deliver")
         .onFailure(
             (complete, operations) -> {
+              if (complete.getCause().orElse(null) instanceof ClaimedElsewhere) {
+                operations.reschedule(
+                    complete, complete.getTimeDone().plus(Deliverer.CLAIM.dividedBy(4)));
+                return;
+              }
               UUID id = UUID.fromString(complete.getExecution().taskInstance.getId());
               int failures = complete.getExecution().consecutiveFailures + 1;
               if (failures >= properties.maxAttempts()) {

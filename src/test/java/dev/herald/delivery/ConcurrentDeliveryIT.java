@@ -34,8 +34,7 @@ class ConcurrentDeliveryIT extends ApiIT {
         .as("the other run's claim")
         .isPresent();
 
-    assertThatThrownBy(() -> deliverer.deliver(id))
-        .isInstanceOfSatisfying(ProviderException.class, e -> assertThat(e.retryable()).isTrue());
+    assertThatThrownBy(() -> deliverer.deliver(id)).isInstanceOf(ClaimedElsewhere.class);
     assertThat(outboxCopies(id)).isZero();
 
     clock.set(now.plus(Deliverer.CLAIM).plusSeconds(1)); // the other run died: its claim expired
