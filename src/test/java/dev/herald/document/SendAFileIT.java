@@ -8,7 +8,6 @@ import dev.herald.testdata.Http;
 import dev.herald.testdata.Tokens;
 import java.nio.charset.StandardCharsets;
 import java.time.temporal.ChronoUnit;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -116,15 +115,7 @@ class SendAFileIT extends ApiIT {
 
   @Test
   void needsTheServicesContactLink() {
-    UUID noContact =
-        herald.service(
-            Map.of(
-                "name",
-                "No contact " + UUID.randomUUID(),
-                "restricted",
-                false,
-                "permissions",
-                List.of("email")));
+    UUID noContact = herald.liveServiceWith("email");
     NotificationClient other = new NotificationClient(herald.key(noContact, "normal"), baseUrl());
     String otherTemplate = herald.template(noContact, "email", "S", "((link))").toString();
     assertThatThrownBy(

@@ -135,15 +135,7 @@ class SendErrorsIT extends ApiIT {
 
   @Test
   void refusesAChannelTheServiceMayNotUse() {
-    UUID emailOnly =
-        herald.service(
-            Map.of(
-                "name",
-                "Email only " + UUID.randomUUID(),
-                "restricted",
-                false,
-                "permissions",
-                List.of("email")));
+    UUID emailOnly = herald.liveServiceWith("email");
     String emailOnlyKey = herald.key(emailOnly, "normal");
     UUID template = herald.template(emailOnly, "sms", null, "Hi");
     Http.Response r =
@@ -159,15 +151,7 @@ class SendErrorsIT extends ApiIT {
 
   @Test
   void refusesEmailsFromAServiceThatMayNotSendThem() {
-    UUID smsOnly =
-        herald.service(
-            Map.of(
-                "name",
-                "SMS only " + UUID.randomUUID(),
-                "restricted",
-                false,
-                "permissions",
-                List.of("sms")));
+    UUID smsOnly = herald.liveServiceWith("sms");
     UUID template = herald.template(smsOnly, "email", "S", "Hi");
     Http.Response r =
         http.send(
@@ -300,15 +284,7 @@ class SendErrorsIT extends ApiIT {
 
   @Test
   void refusesInternationalNumbersAndLandlinesWithoutPermission() {
-    UUID ukOnly =
-        herald.service(
-            Map.of(
-                "name",
-                "UK only " + UUID.randomUUID(),
-                "restricted",
-                false,
-                "permissions",
-                List.of("sms")));
+    UUID ukOnly = herald.liveServiceWith("sms");
     String ukKey = herald.key(ukOnly, "normal");
     UUID template = herald.template(ukOnly, "sms", null, "Hi");
     Http.Response r =

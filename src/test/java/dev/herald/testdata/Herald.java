@@ -72,6 +72,18 @@ public final class Herald {
             "https://example.gov.uk/contact"));
   }
 
+  /** A live service with only these permissions and no contact link. */
+  public UUID liveServiceWith(String... permissions) {
+    return service(
+        Map.of(
+            "name",
+            "Service " + UUID.randomUUID(),
+            "restricted",
+            false,
+            "permissions",
+            List.of(permissions)));
+  }
+
   public UUID service(Map<String, Object> body) {
     return UUID.fromString(adminOk("POST", "/admin/services", body).get("id").asString());
   }
