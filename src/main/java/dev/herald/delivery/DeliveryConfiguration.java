@@ -1,5 +1,7 @@
 package dev.herald.delivery;
 
+import com.github.kagkarlsson.scheduler.task.CompletionHandler.OnCompleteRemove;
+import com.github.kagkarlsson.scheduler.task.helper.CustomTask;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
@@ -22,10 +24,14 @@ import org.springframework.context.annotation.Configuration;
 @EnableConfigurationProperties(DeliveryProperties.class)
 class DeliveryConfiguration {
 
+  /**
+   * A hand-over removes its task in its own transaction ({@link HandOver}); only when it did not
+   * (nothing to send, given up) does db-scheduler remove it on completion.
+   */
   @Bean
-  OneTimeTask<Void> deliverTask(
+  CustomTask<Void> deliverTask(
       Deliverer deliverer, HandOver handOver, DeliveryProperties properties) {
-    return Tasks.oneTime("deliver")
+    return Tasks.custom("deliver", Void.class)
         .onFailure(
             (complete, operations) -> {
               if (complete.getCause().orElse(null) instanceof ClaimedElsewhere) {
@@ -50,11 +56,15 @@ class DeliveryConfiguration {
             })
         .execute(
             (instance, context) -> {
+              boolean removed;
               try {
-                deliverer.deliver(UUID.fromString(instance.getId()));
+                removed =
+                    deliverer.deliver(
+                        UUID.fromString(instance.getId()), context.getExecution().version);
               } catch (ProviderException e) {
                 throw new RetryLater(e);
               }
+              return removed ? (complete, operations) -> {} : new OnCompleteRemove<>();
             });
   }
 

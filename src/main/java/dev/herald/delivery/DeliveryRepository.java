@@ -3,7 +3,10 @@ package dev.herald.delivery;
 import dev.herald.notification.NotificationStatus;
 import dev.herald.support.Sql;
 import java.time.Instant;
-import java.util.Optional;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -19,16 +22,16 @@ class DeliveryRepository {
   }
 
   /**
-   * Claims a notification still {@code created} for this run until {@code until} and answers it
-   * with its personal data; empty when it is not {@code created}, another run holds it, or
-   * retention has removed it (see {@link #isCreated}).
+   * Claims the notifications still {@code created} for their runs until {@code until} and answers
+   * them with their personal data. One is missing when it is not {@code created}, another run holds
+   * it, or retention has removed it (see {@link #isCreated}).
    */
-  Optional<Work> claim(UUID id, Instant now, Instant until) {
+  List<Work> claim(Collection<UUID> ids, Instant now, Instant until) {
     return jdbc.sql(
             """
             WITH claimed AS (
               UPDATE notifications SET delivery_claimed_until = :until
-               WHERE id = :id AND status = 'created'
+               WHERE id = ANY(:ids) AND status = 'created'
                  AND (delivery_claimed_until IS NULL OR delivery_claimed_until < :now)
               RETURNING id, service_id, template_id, template_version, key_type,
                         notification_type, status, international, expires_on
@@ -39,7 +42,7 @@ class DeliveryRepository {
               JOIN notification_personal_data p
                 ON p.notification_id = n.id AND p.expires_on = n.expires_on
             """)
-        .param("id", id)
+        .param("ids", Sql.array("uuid", ids))
         .param("now", Sql.ts(now))
         .param("until", Sql.ts(until))
         .query(
@@ -58,7 +61,7 @@ class DeliveryRepository {
                     rs.getString("personalisation"),
                     rs.getString("reply_to_text"),
                     rs.getString("unsubscribe_link")))
-        .optional();
+        .list();
   }
 
   /** Whether the notification is still waiting to be handed over. */
@@ -79,32 +82,72 @@ class DeliveryRepository {
   }
 
   /**
-   * Records the hand-over, only if the notification is still {@code created}: false means another
-   * run got there first, and nothing changed.
+   * Records hand-overs (of distinct notifications), each only if its notification is still {@code
+   * created}, and answers those recorded: one missing means another run got there first, and
+   * nothing changed for it.
    */
-  boolean markHandedOver(
+  Set<UUID> markHandedOver(List<HandedOver> handedOver, Instant now) {
+    return new HashSet<>(
+        jdbc.sql(
+                """
+                UPDATE notifications n
+                   SET status = h.status, sent_at = :now, sent_by = h.provider,
+                       reference = h.reference, billable_units = h.billable_units, updated_at = :now
+                  FROM unnest(:ids, :statuses, :providers, :references, :units)
+                       AS h (id, status, provider, reference, billable_units)
+                 WHERE n.id = ANY(:ids) AND n.id = h.id AND n.status = 'created'
+                RETURNING n.id
+                """)
+            .param("ids", Sql.array("uuid", handedOver.stream().map(HandedOver::id).toList()))
+            .param(
+                "statuses",
+                Sql.array("text", handedOver.stream().map(h -> h.status().value()).toList()))
+            .param(
+                "providers",
+                Sql.array("text", handedOver.stream().map(HandedOver::provider).toList()))
+            .param(
+                "references",
+                Sql.array("text", handedOver.stream().map(HandedOver::reference).toList()))
+            .param(
+                "units",
+                Sql.array("int4", handedOver.stream().map(HandedOver::billableUnits).toList()))
+            .param("now", Sql.ts(now))
+            .query(UUID.class)
+            .list());
+  }
+
+  /**
+   * Removes the {@code deliver} tasks of these runs (a task whose version moved on belongs to
+   * another run, and stays), and answers the {@link #taskKey}s of those it removed.
+   */
+  Set<String> removeDeliverTasks(List<HandedOver> runs) {
+    return jdbc.sql(
+            """
+            DELETE FROM scheduled_tasks t
+             USING unnest(:ids, :versions) AS r (id, version)
+             WHERE t.task_name = 'deliver' AND t.task_instance = ANY(:ids)
+               AND t.task_instance = r.id AND t.version = r.version
+            RETURNING t.task_instance || ':' || t.version
+            """)
+        .param("ids", Sql.array("text", runs.stream().map(r -> r.id().toString()).toList()))
+        .param("versions", Sql.array("int8", runs.stream().map(HandedOver::taskVersion).toList()))
+        .query(String.class)
+        .set();
+  }
+
+  /** A run's task: its notification and version. */
+  static String taskKey(HandedOver run) {
+    return run.id() + ":" + run.taskVersion();
+  }
+
+  /** A provider took a notification; {@code taskVersion} is the version of the run's task. */
+  record HandedOver(
       UUID id,
       NotificationStatus status,
       String provider,
       String reference,
       int billableUnits,
-      Instant now) {
-    return jdbc.sql(
-                """
-                UPDATE notifications
-                   SET status = :status, sent_at = :now, sent_by = :provider, reference = :reference,
-                       billable_units = :billableUnits, updated_at = :now
-                 WHERE id = :id AND status = 'created'
-                """)
-            .param("status", status.value())
-            .param("now", Sql.ts(now))
-            .param("provider", provider)
-            .param("reference", reference)
-            .param("billableUnits", billableUnits)
-            .param("id", id)
-            .update()
-        == 1;
-  }
+      long taskVersion) {}
 
   /** Gives up on a notification still {@code created}; false if it had moved on. */
   boolean markTechnicalFailure(UUID id, Instant now) {

@@ -1,78 +1,104 @@
 package dev.herald.delivery;
 
+import dev.herald.delivery.DeliveryRepository.HandedOver;
 import dev.herald.delivery.DeliveryRepository.Work;
 import dev.herald.notification.NotificationStatus;
 import dev.herald.notification.StatusListener;
 import dev.herald.receipt.Receipts;
+import dev.herald.support.GroupCommit;
 import dev.herald.support.TaskQueue;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Records what became of a delivery, each in one transaction: handed over (with the simulated
- * receipt to follow, for the outbox and test keys), or given up as technical-failure.
+ * Records what became of a delivery: handed over (with the simulated receipt to follow, for the
+ * outbox and test keys), or given up as technical-failure.
+ *
+ * <p>Hand-overs are recorded in batches ({@link GroupCommit}): the hand-overs of the runs that
+ * finish at about the same time go into one transaction, which also removes their {@code deliver}
+ * tasks, so that the status change and the end of the task commit together, once for the batch.
  */
 @Component
-class HandOver {
+class HandOver implements DisposableBean {
 
   static final String SIMULATOR = "simulator";
+
+  /** Hand-overs recorded at once, at most, and batches running at once. */
+  static final int BATCH = 200;
+
+  static final int BATCH_THREADS = 2;
+
   private static final Logger log = LoggerFactory.getLogger(HandOver.class);
 
   private final DeliveryRepository repository;
   private final TaskQueue tasks;
   private final List<StatusListener> listeners;
   private final Receipts receipts;
+  private final TransactionTemplate tx;
   private final Clock clock;
+  private final GroupCommit<Recorded, Boolean> batches;
 
   HandOver(
       DeliveryRepository repository,
       TaskQueue tasks,
       List<StatusListener> listeners,
       Receipts receipts,
+      TransactionTemplate tx,
       Clock clock) {
     this.repository = repository;
     this.tasks = tasks;
     this.listeners = listeners;
     this.receipts = receipts;
+    this.tx = tx;
     this.clock = clock;
+    this.batches =
+        new GroupCommit<>("hand-over", BATCH_THREADS, BATCH, Duration.ofMinutes(1), this::record);
   }
 
-  @Transactional
-  public void handedOver(
+  /**
+   * Records that {@code provider} took the notification, if it is still {@code created}, and
+   * removes the run's {@code deliver} task (of version {@code taskVersion}) in the same
+   * transaction. Answers whether it removed the task; {@link Deliverer#NO_TASK} for a run outside
+   * the queue.
+   */
+  public boolean handedOver(
       Work work,
       NotificationStatus status,
       String provider,
       String reference,
       int billableUnits,
-      Optional<NotificationStatus> simulatedReceipt) {
-    Instant now = clock.instant();
-    if (!repository.markHandedOver(work.id(), status, provider, reference, billableUnits, now)) {
-      log.info(
-          "Notification {} was handed over by another run; this run changed nothing", work.id());
-      return;
-    }
-    simulatedReceipt.ifPresent(
-        outcome -> SimulatedReceipts.queue(tasks, provider, reference, outcome, now));
-    receipts.applyEarly(provider, reference);
+      Optional<NotificationStatus> simulatedReceipt,
+      long taskVersion) {
+    return batches.submit(
+        new Recorded(
+            new HandedOver(work.id(), status, provider, reference, billableUnits, taskVersion),
+            simulatedReceipt));
   }
 
   /** A test key's notification: never sent; {@code sending}, then Notify's simulated outcome. */
-  @Transactional
-  public void simulate(Work work, NotificationStatus outcome, int billableUnits) {
-    handedOver(
+  public boolean simulate(
+      Work work, NotificationStatus outcome, int billableUnits, long taskVersion) {
+    return handedOver(
         work,
         NotificationStatus.SENDING,
         SIMULATOR,
         work.id().toString(),
         billableUnits,
-        Optional.of(outcome));
+        Optional.of(outcome),
+        taskVersion);
   }
 
   @Transactional
@@ -82,4 +108,58 @@ class HandOver {
       listeners.forEach(l -> l.statusChanged(id));
     }
   }
+
+  /** One batch, in one transaction; answers, per hand-over, whether its task was removed. */
+  private List<Boolean> record(List<Recorded> batch) {
+    return tx.execute(
+        status -> {
+          Instant now = clock.instant();
+          // Two runs of one notification in a batch: the first is recorded, the second finds the
+          // notification no longer created.
+          Set<UUID> seen = new HashSet<>();
+          List<HandedOver> distinct = new ArrayList<>();
+          for (Recorded r : batch) {
+            if (seen.add(r.handedOver().id())) {
+              distinct.add(r.handedOver());
+            }
+          }
+          Set<UUID> recorded = repository.markHandedOver(distinct, now);
+          for (HandedOver h : distinct) {
+            if (!recorded.contains(h.id())) {
+              log.info(
+                  "Notification {} was handed over by another run; this run changed nothing",
+                  h.id());
+            }
+          }
+          List<String> providers = new ArrayList<>();
+          List<String> references = new ArrayList<>();
+          for (Recorded r : batch) {
+            HandedOver h = r.handedOver();
+            if (recorded.remove(h.id())) {
+              r.simulatedReceipt()
+                  .ifPresent(
+                      outcome ->
+                          SimulatedReceipts.queue(
+                              tasks, h.provider(), h.reference(), outcome, now));
+              providers.add(h.provider());
+              references.add(h.reference());
+            }
+          }
+          if (!providers.isEmpty()) {
+            receipts.applyEarly(providers, references);
+          }
+          Set<String> removed =
+              repository.removeDeliverTasks(batch.stream().map(Recorded::handedOver).toList());
+          return batch.stream()
+              .map(r -> removed.contains(DeliveryRepository.taskKey(r.handedOver())))
+              .toList();
+        });
+  }
+
+  @Override
+  public void destroy() {
+    batches.close();
+  }
+
+  private record Recorded(HandedOver handedOver, Optional<NotificationStatus> simulatedReceipt) {}
 }

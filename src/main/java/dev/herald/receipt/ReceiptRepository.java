@@ -69,16 +69,22 @@ class ReceiptRepository {
         .update();
   }
 
-  /** Takes (deletes and answers) the early receipts for one hand-over, oldest report first. */
-  List<ProviderReceipt> takeEarly(String provider, String reference) {
+  /**
+   * Takes (deletes and answers) the early receipts for these hand-overs, given as parallel lists of
+   * providers and their references, oldest report first.
+   */
+  List<ProviderReceipt> takeEarly(List<String> providers, List<String> references) {
     return jdbc
         .sql(
             """
-            DELETE FROM early_receipts WHERE provider = :provider AND reference = :reference
-            RETURNING provider, reference, status, reported_at
+            DELETE FROM early_receipts e
+             USING unnest(:providers, :references) AS h (provider, reference)
+             WHERE e.reference = ANY(:references)
+               AND e.provider = h.provider AND e.reference = h.reference
+            RETURNING e.provider, e.reference, e.status, e.reported_at
             """)
-        .param("provider", provider)
-        .param("reference", reference)
+        .param("providers", Sql.array("text", providers))
+        .param("references", Sql.array("text", references))
         .query(ReceiptRepository::mapEarly)
         .list()
         .stream()

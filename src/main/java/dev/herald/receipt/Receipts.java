@@ -75,10 +75,13 @@ public class Receipts implements ReceiptSink {
     return changed;
   }
 
-  /** Applies the receipts that came before this hand-over was recorded; in its transaction. */
+  /**
+   * Applies the receipts that came before these hand-overs were recorded (parallel lists of
+   * providers and their references); in the hand-overs' transaction.
+   */
   @Transactional
-  public void applyEarly(String provider, String reference) {
-    repository.takeEarly(provider, reference).forEach(this::transition);
+  public void applyEarly(List<String> providers, List<String> references) {
+    repository.takeEarly(providers, references).forEach(this::transition);
   }
 
   /**

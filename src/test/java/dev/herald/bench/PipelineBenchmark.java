@@ -35,6 +35,7 @@ public final class PipelineBenchmark {
   private static final String USAGE =
       "--clients=32 --seconds=30 --warmup=10 --latency-ms=50 --drain-timeout=300"
           + " --backlog=20000 --claim-workers=4 --claim-batch=100 --executor=pool|virtual"
+          + " --statements=false"
           + " [--db-scheduler.threads=… and other Herald settings]";
 
   private PipelineBenchmark() {}
@@ -55,7 +56,10 @@ public final class PipelineBenchmark {
     Path dataDir = Files.createTempDirectory("herald-bench");
     ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME))
         .setLevel(ch.qos.logback.classic.Level.WARN);
-    try (EmbeddedPostgres postgres = BenchDatabase.durablePostgres(dataDir);
+    boolean statements = Boolean.parseBoolean(options.getOrDefault("statements", "false"));
+    try (EmbeddedPostgres postgres =
+            BenchDatabase.durablePostgres(
+                dataDir, statements ? StatementStats.SERVER_SETTINGS : Map.of());
         ConfigurableApplicationContext context =
             HeraldInProcess.start(
                 dataDir,
@@ -116,6 +120,7 @@ public final class PipelineBenchmark {
     System.out.printf("warm-up: %d clients for %d s, then drained%n", clients, warmup.toSeconds());
     Phase.run("warmup", clients, warmup, sends);
     Backlog.awaitDrained(jdbc, drainTimeout);
+    analyze(jdbc);
 
     try (HeapSampler heap = new HeapSampler()) {
       Instant start = Instant.now();
@@ -146,11 +151,33 @@ public final class PipelineBenchmark {
       long postmaster)
       throws Exception {
     System.out.printf("%nqueue capacity: %,d notifications queued in one transaction%n", rows);
-    CpuSample before = CpuSample.take(postmaster);
     BacklogFill.fill(jdbc, service.id(), rows, Instant.now());
+    analyze(jdbc);
+    Optional<StatementStats> statements = statementStats(context, jdbc);
+    statements.ifPresent(StatementStats::reset);
+    CpuSample before = CpuSample.take(postmaster);
     context.getBean(WorkSignal.class).newWork();
     Duration drain = Backlog.awaitDrained(jdbc, timeout);
+    statements.ifPresent(s -> s.print(rows, 12));
     return new Capacity(rows, drain, CpuSample.take(postmaster).minus(before));
+  }
+
+  /**
+   * Up-to-date planner statistics, as autovacuum keeps them on a database in use: without them, a
+   * table made minutes ago and grown to thousands of rows is planned as if it had ten pages, and
+   * lookups by id become sequential scans.
+   */
+  private static void analyze(JdbcClient jdbc) {
+    jdbc.sql("ANALYZE notifications, notification_personal_data, scheduled_tasks").update();
+  }
+
+  private static Optional<StatementStats> statementStats(
+      ConfigurableApplicationContext context, JdbcClient jdbc) {
+    boolean loaded =
+        jdbc.sql("SELECT current_setting('shared_preload_libraries') LIKE '%pg_stat_statements%'")
+            .query(Boolean.class)
+            .single();
+    return loaded ? Optional.of(StatementStats.install(jdbc)) : Optional.empty();
   }
 
   private static ClaimBaseline.Result claimBaseline(

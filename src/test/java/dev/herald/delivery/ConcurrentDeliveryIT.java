@@ -7,7 +7,13 @@ import dev.herald.notification.NotificationRepository;
 import dev.herald.testdata.ApiIT;
 import dev.herald.testdata.StoredNotifications;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -30,18 +36,38 @@ class ConcurrentDeliveryIT extends ApiIT {
   void aRunFindingAnotherRunsClaimSendsNothingAndRetriesLater() {
     UUID id = createdWithoutTask();
     Instant now = Instant.now();
-    assertThat(deliveries.claim(id, now, now.plus(Deliverer.CLAIM)))
+    assertThat(deliveries.claim(List.of(id), now, now.plus(Deliverer.CLAIM)))
         .as("the other run's claim")
-        .isPresent();
+        .hasSize(1);
 
-    assertThatThrownBy(() -> deliverer.deliver(id)).isInstanceOf(ClaimedElsewhere.class);
+    assertThatThrownBy(() -> deliverer.deliver(id, Deliverer.NO_TASK))
+        .isInstanceOf(ClaimedElsewhere.class);
     assertThat(outboxCopies(id)).isZero();
 
     clock.set(now.plus(Deliverer.CLAIM).plusSeconds(1)); // the other run died: its claim expired
     try {
-      deliverer.deliver(id);
+      deliverer.deliver(id, Deliverer.NO_TASK);
     } catch (ProviderException e) {
       throw new AssertionError(e);
+    }
+    assertThat(outboxCopies(id)).isEqualTo(1);
+  }
+
+  @Test
+  void runsOfOneNotificationAtOnceSendItOnce() throws Exception {
+    UUID id = createdWithoutTask();
+    List<Future<?>> runs = new ArrayList<>();
+    try (ExecutorService threads = Executors.newFixedThreadPool(8)) {
+      for (int i = 0; i < 8; i++) {
+        runs.add(threads.submit(() -> deliverer.deliver(id, Deliverer.NO_TASK)));
+      }
+      for (Future<?> run : runs) {
+        try {
+          run.get();
+        } catch (ExecutionException e) {
+          assertThat(e.getCause()).isInstanceOf(ClaimedElsewhere.class);
+        }
+      }
     }
     assertThat(outboxCopies(id)).isEqualTo(1);
   }

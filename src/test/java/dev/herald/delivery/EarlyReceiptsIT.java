@@ -11,6 +11,7 @@ import dev.herald.testdata.ApiIT;
 import dev.herald.testdata.StoredNotifications;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -31,7 +32,7 @@ class EarlyReceiptsIT extends ApiIT {
   private Work createdNotification() {
     StoredNotifications stored = new StoredNotifications(herald, notifications, jdbc, tx);
     UUID id = stored.createdWithoutTask(stored.owner());
-    return deliveries.claim(id, Instant.now(), Instant.now().plusSeconds(60)).orElseThrow();
+    return deliveries.claim(List.of(id), Instant.now(), Instant.now().plusSeconds(60)).getFirst();
   }
 
   private String statusOf(UUID id) {
@@ -52,7 +53,13 @@ class EarlyReceiptsIT extends ApiIT {
                     "early-provider", reference, NotificationStatus.DELIVERED, Instant.now())))
         .isEmpty();
     handOver.handedOver(
-        work, NotificationStatus.SENDING, "early-provider", reference, 1, Optional.empty());
+        work,
+        NotificationStatus.SENDING,
+        "early-provider",
+        reference,
+        1,
+        Optional.empty(),
+        Deliverer.NO_TASK);
 
     assertThat(statusOf(work.id())).isEqualTo("delivered");
     assertThat(

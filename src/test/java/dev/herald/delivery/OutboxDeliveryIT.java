@@ -128,7 +128,7 @@ class OutboxDeliveryIT extends ApiIT {
     String id = send(key, "sms", "07700900124");
     await().atMost(Duration.ofSeconds(10)).until(() -> statusOf(key, id).equals("delivered"));
 
-    deliverer.deliver(UUID.fromString(id));
+    deliverer.deliver(UUID.fromString(id), Deliverer.NO_TASK);
 
     assertThat(outboxCopies(id)).isEqualTo(1);
     assertThat(statusOf(key, id)).isEqualTo("delivered");

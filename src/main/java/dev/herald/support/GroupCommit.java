@@ -1,0 +1,126 @@
+package dev.herald.support;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs the same small piece of database work of many threads as one batch: each caller waits while
+ * its item and those of the callers that came in meanwhile go into one statement and one commit.
+ * There is no waiting for a batch to fill: a batch starts as soon as the previous one ends, so a
+ * lone caller pays one round trip, and under load the batches grow with the load.
+ *
+ * <p>The work gets the items in arrival order and answers one result per item, in the same order.
+ * If it throws, every caller of that batch gets the exception.
+ */
+public final class GroupCommit<T, R> implements AutoCloseable {
+
+  private static final Logger log = LoggerFactory.getLogger(GroupCommit.class);
+
+  private final BlockingQueue<Pending<T, R>> queue = new LinkedBlockingQueue<>();
+  private final Function<List<T>, List<R>> work;
+  private final int maxBatch;
+  private final Duration timeout;
+  private final List<Thread> threads = new ArrayList<>();
+  private volatile boolean closed;
+
+  /**
+   * @param name names the threads
+   * @param threads batches run at once (each holds a database connection while it runs)
+   * @param maxBatch most items in one batch
+   * @param timeout how long a caller waits for its batch before giving up
+   */
+  public GroupCommit(
+      String name, int threads, int maxBatch, Duration timeout, Function<List<T>, List<R>> work) {
+    this.work = work;
+    this.maxBatch = maxBatch;
+    this.timeout = timeout;
+    for (int i = 0; i < threads; i++) {
+      this.threads.add(Thread.ofPlatform().name(name + "-" + i).daemon().start(this::loop));
+    }
+  }
+
+  /** Runs {@code item} in the next batch and answers its result; rethrows the batch's failure. */
+  public R submit(T item) {
+    if (closed) {
+      throw new IllegalStateException("Closed: no more batches");
+    }
+    Pending<T, R> pending = new Pending<>(item, new CompletableFuture<>());
+    queue.add(pending);
+    try {
+      return pending.result().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException runtime) {
+        throw runtime;
+      }
+      throw new IllegalStateException(e.getCause());
+    } catch (TimeoutException e) {
+      throw new IllegalStateException("No batch ran this item within " + timeout, e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("Interrupted while waiting for a batch", e);
+    }
+  }
+
+  /** Items waiting for a batch. */
+  public int waiting() {
+    return queue.size();
+  }
+
+  private void loop() {
+    List<Pending<T, R>> batch = new ArrayList<>(maxBatch);
+    while (!closed) {
+      try {
+        Pending<T, R> first = queue.poll(200, TimeUnit.MILLISECONDS);
+        if (first == null) {
+          continue;
+        }
+        batch.add(first);
+        queue.drainTo(batch, maxBatch - 1);
+        run(batch);
+      } catch (InterruptedException e) {
+        break;
+      } finally {
+        batch.clear();
+      }
+    }
+  }
+
+  private void run(List<Pending<T, R>> batch) {
+    try {
+      List<R> results = work.apply(batch.stream().map(Pending::item).toList());
+      if (results.size() != batch.size()) {
+        throw new IllegalStateException(
+            "The batch answered " + results.size() + " results for " + batch.size() + " items");
+      }
+      for (int i = 0; i < batch.size(); i++) {
+        batch.get(i).result().complete(results.get(i));
+      }
+    } catch (RuntimeException | Error e) {
+      log.warn("A batch of {} failed: {}", batch.size(), e.toString());
+      batch.forEach(p -> p.result().completeExceptionally(e));
+    }
+  }
+
+  /** Stops taking batches; callers still waiting fail. */
+  @Override
+  public void close() {
+    closed = true;
+    threads.forEach(Thread::interrupt);
+    Pending<T, R> left;
+    while ((left = queue.poll()) != null) {
+      left.result().completeExceptionally(new IllegalStateException("Closed before its batch ran"));
+    }
+  }
+
+  private record Pending<T, R>(T item, CompletableFuture<R> result) {}
+}

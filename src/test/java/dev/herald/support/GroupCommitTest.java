@@ -1,0 +1,121 @@
+package dev.herald.support;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Function;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class GroupCommitTest {
+
+  private final List<List<Integer>> batches = new CopyOnWriteArrayList<>();
+  private final CountDownLatch firstBatchMayEnd = new CountDownLatch(1);
+  private final ExecutorService callers = Executors.newVirtualThreadPerTaskExecutor();
+
+  @AfterEach
+  void stopCallers() {
+    firstBatchMayEnd.countDown();
+    callers.close();
+  }
+
+  @Test
+  void callersThatComeWhileABatchRunsGoTogetherIntoTheNextAndEachGetsItsOwnResult()
+      throws Exception {
+    try (GroupCommit<Integer, String> commit =
+        start(100, items -> items.stream().map(i -> "result " + i).toList())) {
+      List<Future<String>> results = whileTheFirstBatchRuns(commit, 20);
+
+      for (int i = 0; i <= 20; i++) {
+        assertThat(results.get(i).get()).isEqualTo("result " + i);
+      }
+      assertThat(batches.stream().map(List::size)).containsExactly(1, 20);
+    }
+  }
+
+  @Test
+  void aBatchIsNeverLargerThanItsLimit() throws Exception {
+    try (GroupCommit<Integer, Integer> commit = start(5, items -> items)) {
+      for (Future<Integer> result : whileTheFirstBatchRuns(commit, 12)) {
+        result.get();
+      }
+      assertThat(batches.stream().map(List::size)).containsExactly(1, 5, 5, 2);
+    }
+  }
+
+  @Test
+  void everyCallerOfAFailedBatchGetsItsException() throws Exception {
+    try (GroupCommit<Integer, Integer> commit =
+        start(
+            100,
+            items -> {
+              if (items.contains(1)) {
+                throw new IllegalStateException("database gone");
+              }
+              return items;
+            })) {
+      List<Future<Integer>> results = whileTheFirstBatchRuns(commit, 2);
+
+      assertThat(results.getFirst().get()).isZero();
+      assertThatThrownBy(results.get(1)::get).hasRootCauseMessage("database gone");
+      assertThatThrownBy(results.get(2)::get).hasRootCauseMessage("database gone");
+      assertThat(commit.submit(3)).as("the next batch runs").isEqualTo(3);
+    }
+  }
+
+  @Test
+  void aClosedGroupCommitTakesNoMore() {
+    GroupCommit<Integer, Integer> commit = start(100, items -> items);
+    firstBatchMayEnd.countDown();
+    assertThat(commit.submit(1)).isEqualTo(1);
+    commit.close();
+    assertThatThrownBy(() -> commit.submit(2)).isInstanceOf(IllegalStateException.class);
+  }
+
+  /** One batch thread; the first batch waits for {@link #firstBatchMayEnd}. */
+  private <R> GroupCommit<Integer, R> start(int maxBatch, Function<List<Integer>, List<R>> work) {
+    return new GroupCommit<>(
+        "test",
+        1,
+        maxBatch,
+        Duration.ofSeconds(30),
+        items -> {
+          batches.add(items);
+          if (batches.size() == 1) {
+            try {
+              firstBatchMayEnd.await();
+            } catch (InterruptedException e) {
+              Thread.currentThread().interrupt();
+              throw new IllegalStateException(e);
+            }
+          }
+          return work.apply(items);
+        });
+  }
+
+  /**
+   * Submits 0, waits until its batch runs, submits 1…{@code more} and waits until they all wait,
+   * then lets the first batch end; answers the results of 0…{@code more}.
+   */
+  private <R> List<Future<R>> whileTheFirstBatchRuns(GroupCommit<Integer, R> commit, int more) {
+    List<Future<R>> results = new ArrayList<>();
+    results.add(callers.submit(() -> commit.submit(0)));
+    await().until(() -> batches.size() == 1);
+    for (int i = 1; i <= more; i++) {
+      int item = i;
+      results.add(callers.submit(() -> commit.submit(item)));
+    }
+    await().until(() -> commit.waiting() == more);
+    firstBatchMayEnd.countDown();
+    return results;
+  }
+}
