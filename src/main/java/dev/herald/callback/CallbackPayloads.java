@@ -13,7 +13,8 @@ import org.springframework.stereotype.Repository;
 
 /**
  * Reads the bodies of callbacks from the current rows when they are sent, so that no personal data
- * waits in the task table. A body is absent once its row or its personal data is gone.
+ * waits in the task table. A body is absent once its row is gone; a delivery status body also once
+ * the notification's personal data is gone, while a complaint's is sent with a null {@code to}.
  */
 @Repository
 class CallbackPayloads {
@@ -51,6 +52,26 @@ class CallbackPayloads {
         .optional();
   }
 
+  /**
+   * Notify's complaint body. Past retention the recipient is gone, and {@code to} is null: the
+   * service must still hear of the complaint, and knows the notification by its id and reference.
+   */
+  Optional<Payload> complaint(UUID complaintId) {
+    return jdbc.sql(
+            """
+            SELECT k.id, k.service_id, k.notification_id, k.complaint_date, n.client_reference,
+                   p.recipient
+              FROM complaints k
+              JOIN notifications n ON n.id = k.notification_id
+              LEFT JOIN notification_personal_data p
+                ON p.notification_id = n.id AND p.expires_on = n.expires_on
+             WHERE k.id = :id
+            """)
+        .param("id", complaintId)
+        .query(CallbackPayloads::complaint)
+        .optional();
+  }
+
   private static Payload deliveryStatus(ResultSet rs, String status) throws SQLException {
     UUID serviceId = rs.getObject("service_id", UUID.class);
     String recipient = rs.getString("recipient");
@@ -83,6 +104,16 @@ class CallbackPayloads {
             rs.getObject("provider_date") == null
                 ? Sql.instant(rs, "created_at")
                 : Sql.instant(rs, "provider_date")));
+    return new Payload(rs.getObject("service_id", UUID.class), body);
+  }
+
+  private static Payload complaint(ResultSet rs, int row) throws SQLException {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("notification_id", rs.getObject("notification_id", UUID.class));
+    body.put("complaint_id", rs.getObject("id", UUID.class));
+    body.put("reference", rs.getString("client_reference"));
+    body.put("to", rs.getString("recipient"));
+    body.put("complaint_date", Timestamps.format(Sql.instant(rs, "complaint_date")));
     return new Payload(rs.getObject("service_id", UUID.class), body);
   }
 }

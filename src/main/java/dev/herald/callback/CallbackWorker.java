@@ -134,6 +134,7 @@ class CallbackWorker {
       case CallbackSubject.DELIVERY_STATUS ->
           payloads.deliveryStatus(subject.subjectId(), subject.notificationStatus());
       case CallbackSubject.INBOUND_SMS -> payloads.inboundSms(subject.subjectId());
+      case CallbackSubject.COMPLAINT -> payloads.complaint(subject.subjectId());
       default ->
           throw new IllegalStateException(
               "Unknown callback type in task " + subject.taskInstance());

@@ -1,5 +1,6 @@
 package dev.herald.callback;
 
+import dev.herald.complaint.ComplaintListener;
 import dev.herald.inbound.InboundListener;
 import dev.herald.notification.StatusListener;
 import dev.herald.support.Sql;
@@ -16,7 +17,7 @@ import org.springframework.transaction.annotation.Transactional;
  * so that a callback exists exactly when the change it reports was committed.
  */
 @Component
-public class ServiceCallbacks implements StatusListener, InboundListener {
+public class ServiceCallbacks implements StatusListener, InboundListener, ComplaintListener {
 
   /** The db-scheduler task that makes the POST. */
   static final String TASK_NAME = "send-callback";
@@ -44,6 +45,11 @@ public class ServiceCallbacks implements StatusListener, InboundListener {
     inboundSmsReceived(inboundSmsId);
   }
 
+  @Override
+  public void complained(UUID complaintId) {
+    complaintReceived(complaintId);
+  }
+
   /**
    * Queues a delivery status callback for the notification's current status, if its service has a
    * {@code delivery_status} callback, it is an email or text message, and the status is not {@code
@@ -51,29 +57,23 @@ public class ServiceCallbacks implements StatusListener, InboundListener {
    */
   @Transactional(propagation = Propagation.MANDATORY)
   public void deliveryStatusChanged(UUID notificationId) {
-    int queued =
-        jdbc.sql(
-                """
-            INSERT INTO scheduled_tasks (task_name, task_instance, execution_time, picked, version,
-                                         priority)
-            SELECT :task, 'delivery_status:' || n.id || ':' || n.status, :now, false, 1, :priority
-              FROM notifications n
-              JOIN service_callback_api c
-                ON c.service_id = n.service_id AND c.callback_type = 'delivery_status'
-             WHERE n.id = :id
-               AND n.notification_type IN ('email', 'sms')
-               AND n.status <> 'pending'
-               AND NOT EXISTS (SELECT 1 FROM callback_attempts a
-                                WHERE a.subject_id = n.id AND a.callback_type = 'delivery_status'
-                                  AND a.notification_status = n.status)
-            ON CONFLICT (task_name, task_instance) DO NOTHING
-            """)
-            .param("task", TASK_NAME)
-            .param("now", Sql.ts(clock.instant()))
-            .param("priority", PRIORITY)
-            .param("id", notificationId)
-            .update();
-    wakeIf(queued);
+    queue(
+        """
+        INSERT INTO scheduled_tasks (task_name, task_instance, execution_time, picked, version,
+                                     priority)
+        SELECT :task, 'delivery_status:' || n.id || ':' || n.status, :now, false, 1, :priority
+          FROM notifications n
+          JOIN service_callback_api c
+            ON c.service_id = n.service_id AND c.callback_type = 'delivery_status'
+         WHERE n.id = :id
+           AND n.notification_type IN ('email', 'sms')
+           AND n.status <> 'pending'
+           AND NOT EXISTS (SELECT 1 FROM callback_attempts a
+                            WHERE a.subject_id = n.id AND a.callback_type = 'delivery_status'
+                              AND a.notification_status = n.status)
+        ON CONFLICT (task_name, task_instance) DO NOTHING
+        """,
+        notificationId);
   }
 
   /**
@@ -82,29 +82,57 @@ public class ServiceCallbacks implements StatusListener, InboundListener {
    */
   @Transactional(propagation = Propagation.MANDATORY)
   public void inboundSmsReceived(UUID inboundSmsId) {
+    queue(
+        """
+        INSERT INTO scheduled_tasks (task_name, task_instance, execution_time, picked, version,
+                                     priority)
+        SELECT :task, 'inbound_sms:' || i.id, :now, false, 1, :priority
+          FROM inbound_sms i
+          JOIN service_callback_api c
+            ON c.service_id = i.service_id AND c.callback_type = 'inbound_sms'
+         WHERE i.id = :id
+           AND NOT EXISTS (SELECT 1 FROM callback_attempts a
+                            WHERE a.subject_id = i.id AND a.callback_type = 'inbound_sms')
+        ON CONFLICT (task_name, task_instance) DO NOTHING
+        """,
+        inboundSmsId);
+  }
+
+  /**
+   * Queues a complaint callback if the complaint's service has a {@code complaint} callback. Must
+   * run inside the transaction that recorded the complaint.
+   */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public void complaintReceived(UUID complaintId) {
+    queue(
+        """
+        INSERT INTO scheduled_tasks (task_name, task_instance, execution_time, picked, version,
+                                     priority)
+        SELECT :task, 'complaint:' || k.id, :now, false, 1, :priority
+          FROM complaints k
+          JOIN service_callback_api c
+            ON c.service_id = k.service_id AND c.callback_type = 'complaint'
+         WHERE k.id = :id
+           AND NOT EXISTS (SELECT 1 FROM callback_attempts a
+                            WHERE a.subject_id = k.id AND a.callback_type = 'complaint')
+        ON CONFLICT (task_name, task_instance) DO NOTHING
+        """,
+        complaintId);
+  }
+
+  /**
+   * Runs one of the statements above: each inserts the {@code send-callback} task for subject
+   * {@code :id}, due {@code :now}, unless the service has no callback of its type or it was queued
+   * or made before. Wakes the scheduler after the commit when it queued one.
+   */
+  private void queue(String insert, UUID subjectId) {
     int queued =
-        jdbc.sql(
-                """
-            INSERT INTO scheduled_tasks (task_name, task_instance, execution_time, picked, version,
-                                         priority)
-            SELECT :task, 'inbound_sms:' || i.id, :now, false, 1, :priority
-              FROM inbound_sms i
-              JOIN service_callback_api c
-                ON c.service_id = i.service_id AND c.callback_type = 'inbound_sms'
-             WHERE i.id = :id
-               AND NOT EXISTS (SELECT 1 FROM callback_attempts a
-                                WHERE a.subject_id = i.id AND a.callback_type = 'inbound_sms')
-            ON CONFLICT (task_name, task_instance) DO NOTHING
-            """)
+        jdbc.sql(insert)
             .param("task", TASK_NAME)
             .param("now", Sql.ts(clock.instant()))
             .param("priority", PRIORITY)
-            .param("id", inboundSmsId)
+            .param("id", subjectId)
             .update();
-    wakeIf(queued);
-  }
-
-  private void wakeIf(int queued) {
     if (queued > 0) {
       signal.newWorkAfterCommit();
     }

@@ -7,8 +7,8 @@ import static org.awaitility.Awaitility.await;
 import dev.herald.support.Sql;
 import dev.herald.support.Timestamps;
 import dev.herald.testdata.ApiIT;
-import dev.herald.testdata.Herald;
 import dev.herald.testdata.Http;
+import dev.herald.testdata.RecordingEndpoint;
 import dev.herald.testdata.Tokens;
 import java.time.Duration;
 import java.time.Instant;
@@ -188,9 +188,7 @@ class ServiceCallbacksIT extends ApiIT {
 
   @Test
   void postsAReceivedTextMessage() {
-    String number = Herald.uniqueNumber();
-    herald.adminOk(
-        "POST", "/admin/services/" + service + "/inbound-number", Map.of("number", number));
+    String number = herald.inboundNumber(service);
     configure("inbound_sms", endpoint.url());
     Instant received = Instant.now().truncatedTo(ChronoUnit.MICROS);
     clock.set(received);
@@ -257,8 +255,7 @@ class ServiceCallbacksIT extends ApiIT {
   }
 
   private JsonNode configure(String type, String url) {
-    return herald.adminOk(
-        "POST", path(), Map.of("callback_type", type, "url", url, "bearer_token", TOKEN));
+    return herald.callback(service, type, url, TOKEN);
   }
 
   private String path() {

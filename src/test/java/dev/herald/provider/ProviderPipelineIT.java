@@ -9,8 +9,8 @@ import com.icegreen.greenmail.util.ServerSetup;
 import dev.herald.provider.sms.SmppSmsProvider;
 import dev.herald.provider.sms.SmppTestSmsc;
 import dev.herald.testdata.ApiIT;
-import dev.herald.testdata.Herald;
 import dev.herald.testdata.Http;
+import dev.herald.testdata.ReceivedTextJourney;
 import dev.herald.testdata.Tokens;
 import jakarta.mail.Message;
 import jakarta.mail.internet.InternetAddress;
@@ -20,6 +20,8 @@ import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -39,7 +41,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * The whole pipeline against real peers: the v2 API, the queue and the workers, SMTP to GreenMail
- * and SMPP to a test SMSC, including their outages, receipts and received texts.
+ * and SMPP to a test SMSC, including their outages, receipts, and received texts as far as the
+ * service's callback.
  */
 @DirtiesContext // the peers stop after this class, so its context must not be reused
 class ProviderPipelineIT extends ApiIT {
@@ -194,23 +197,20 @@ class ProviderPipelineIT extends ApiIT {
   }
 
   @Test
-  void aTextToTheServicesInboundNumberIsReceivedForThatService() throws Exception {
-    String number = Herald.uniqueNumber();
-    herald.adminOk(
-        "POST", "/admin/services/" + service + "/inbound-number", Map.of("number", number));
+  void aTextFromTheSmscGoesAllTheWayToTheServicesCallback() throws Exception {
+    Instant received = Instant.now().truncatedTo(ChronoUnit.MICROS);
+    clock.set(received);
+    try (ReceivedTextJourney journey = new ReceivedTextJourney(herald, jdbc, service)) {
 
-    SMSC.deliver(
-        "447700900123",
-        number,
-        (byte) 0x00,
-        (byte) 0x00,
-        "STOP".getBytes(StandardCharsets.US_ASCII));
+      SMSC.deliver(
+          "447700900123",
+          journey.number(),
+          (byte) 0x00,
+          (byte) 0x00,
+          "STOP".getBytes(StandardCharsets.US_ASCII));
 
-    await().atMost(Duration.ofSeconds(5)).until(() -> receivedTexts(liveKey).size() == 1);
-    JsonNode text = receivedTexts(liveKey).get(0);
-    assertThat(text.get("content").asString()).isEqualTo("STOP");
-    assertThat(text.get("user_number").asString()).isEqualTo("447700900123");
-    assertThat(text.get("notify_number").asString()).isEqualTo(number);
+      journey.assertArrived("smpp", "447700900123", "STOP", received);
+    }
   }
 
   @Test
@@ -287,12 +287,6 @@ class ProviderPipelineIT extends ApiIT {
 
   private String statusOf(String key, String id) {
     return notification(key, id).get("status").asString();
-  }
-
-  private JsonNode receivedTexts(String key) {
-    return http.send("GET", "/v2/received-text-messages", Tokens.bearer(key), null)
-        .json()
-        .get("received_text_messages");
   }
 
   /** Failed attempts of the notification's delivery task so far; 0 once the task is gone. */

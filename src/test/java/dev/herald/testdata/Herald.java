@@ -100,6 +100,21 @@ public final class Herald {
         adminOk("POST", "/admin/services/" + service + "/templates", body).get("id").asString());
   }
 
+  /** Sets the service's callback of this type (replacing the one it has); answers the callback. */
+  public JsonNode callback(UUID service, String type, String url, String bearerToken) {
+    return adminOk(
+        "POST",
+        "/admin/services/" + service + "/callbacks",
+        Map.of("callback_type", type, "url", url, "bearer_token", bearerToken));
+  }
+
+  /** Gives the service an inbound number no other test uses; answers the number. */
+  public String inboundNumber(UUID service) {
+    String number = uniqueNumber();
+    adminOk("POST", "/admin/services/" + service + "/inbound-number", Map.of("number", number));
+    return number;
+  }
+
   /** Creates a key and returns the full key string the clients take. */
   public String key(UUID service, String keyType) {
     return adminOk(

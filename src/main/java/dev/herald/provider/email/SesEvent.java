@@ -11,10 +11,19 @@ import tools.jackson.databind.JsonNode;
 /**
  * What SES reports about one email it sent, read from an SNS notification's {@code Message}: the
  * event type ({@code eventType} for configuration-set event publishing, {@code notificationType}
- * for identity notifications), SES's message id, and when it happened ({@code null} when the event
- * does not say).
+ * for identity notifications), SES's message id, when it happened ({@code null} when the event does
+ * not say), and for a complaint SES's feedback id and the kind of complaint, if given. The
+ * complaining addresses are never read.
  */
-record SesEvent(String type, String messageId, Instant at, String bounceType) {
+record SesEvent(
+    String type,
+    String messageId,
+    Instant at,
+    String bounceType,
+    String feedbackId,
+    String complaintType) {
+
+  private static final String COMPLAINT = "Complaint";
 
   /**
    * Reads an SES event.
@@ -33,11 +42,17 @@ record SesEvent(String type, String messageId, Instant at, String bounceType) {
         text(in.path("mail").path("messageId"))
             .orElseThrow(() -> ApiException.validation("Message has no mail.messageId"));
     JsonNode detail = in.path(type.toLowerCase(Locale.ROOT));
+    String feedbackId = text(detail.path("feedbackId")).orElse(null);
+    if (COMPLAINT.equals(type) && feedbackId == null) {
+      throw ApiException.validation("Message has no complaint.feedbackId");
+    }
     return new SesEvent(
         type,
         messageId,
         text(detail.path("timestamp")).map(SesEvent::instant).orElse(null),
-        text(detail.path("bounceType")).orElse(null));
+        text(detail.path("bounceType")).orElse(null),
+        feedbackId,
+        text(detail.path("complaintFeedbackType")).orElse(null));
   }
 
   /** The status this event means for the notification, if it says anything about delivery. */
@@ -54,7 +69,7 @@ record SesEvent(String type, String messageId, Instant at, String bounceType) {
   }
 
   boolean complaint() {
-    return "Complaint".equals(type);
+    return COMPLAINT.equals(type);
   }
 
   private static Optional<String> text(JsonNode value) {

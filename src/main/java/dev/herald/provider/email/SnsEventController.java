@@ -3,6 +3,8 @@ package dev.herald.provider.email;
 import dev.herald.api.ApiException;
 import dev.herald.api.JsonBodies;
 import dev.herald.api.RawBody;
+import dev.herald.complaint.Complaints;
+import dev.herald.complaint.ProviderComplaint;
 import dev.herald.notification.NotificationStatus;
 import dev.herald.provider.email.SnsSignature.CertificateUnavailableException;
 import dev.herald.receipt.ProviderReceipt;
@@ -23,7 +25,8 @@ import tools.jackson.databind.ObjectMapper;
 
 /**
  * Where Amazon SNS delivers SES's events: confirms the subscription, then turns each signed
- * delivery or bounce into a receipt. Anything unsigned, or signed by someone else, is refused.
+ * delivery or bounce into a receipt and each complaint into a recorded complaint. Anything
+ * unsigned, or signed by someone else, is refused.
  */
 @RestController
 @ConditionalOnSetting("herald.ses.region")
@@ -35,6 +38,7 @@ class SnsEventController {
   private final SnsHosts hosts;
   private final SnsSignature signature;
   private final ReceiptSink receipts;
+  private final Complaints complaints;
   private final ObjectMapper json;
 
   SnsEventController(
@@ -42,11 +46,13 @@ class SnsEventController {
       SnsHosts hosts,
       SnsSignature signature,
       ReceiptSink receipts,
+      Complaints complaints,
       ObjectMapper json) {
     this.properties = properties;
     this.hosts = hosts;
     this.signature = signature;
     this.receipts = receipts;
+    this.complaints = complaints;
     this.json = json;
   }
 
@@ -85,11 +91,17 @@ class SnsEventController {
         SesEvent.of(JsonBodies.parse(json, message.message().getBytes(StandardCharsets.UTF_8)));
     Optional<NotificationStatus> status = event.status();
     if (status.isPresent()) {
-      Instant at = event.at() != null ? event.at() : snsTimestamp(message);
-      receipts.apply(new ProviderReceipt(properties.name(), event.messageId(), status.get(), at));
+      receipts.apply(
+          new ProviderReceipt(
+              properties.name(), event.messageId(), status.get(), at(event, message)));
     } else if (event.complaint()) {
-      // complaints get their own table and service callback later; the status stays as it is
-      log.info("SES reported a complaint about message {}", event.messageId());
+      complaints.record(
+          new ProviderComplaint(
+              properties.name(),
+              event.messageId(),
+              event.feedbackId(),
+              event.complaintType(),
+              at(event, message)));
     } else {
       log.debug("SES event {} for message {} ignored", event.type(), event.messageId());
     }
@@ -110,7 +122,11 @@ class SnsEventController {
     }
   }
 
-  private static Instant snsTimestamp(SnsMessage message) {
+  /** When the event happened, or else when SNS published it. */
+  private static Instant at(SesEvent event, SnsMessage message) {
+    if (event.at() != null) {
+      return event.at();
+    }
     try {
       return Instant.parse(message.timestamp());
     } catch (DateTimeParseException e) {

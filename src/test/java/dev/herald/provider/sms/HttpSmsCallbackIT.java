@@ -3,9 +3,10 @@ package dev.herald.provider.sms;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.herald.testdata.ApiIT;
-import dev.herald.testdata.Herald;
 import dev.herald.testdata.Http;
+import dev.herald.testdata.ReceivedTextJourney;
 import dev.herald.testdata.Tokens;
+import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
@@ -13,7 +14,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
-import tools.jackson.databind.JsonNode;
 
 /** The aggregator's receipts and received texts, over HTTP into the whole application. */
 @TestPropertySource(
@@ -42,32 +42,25 @@ class HttpSmsCallbackIT extends ApiIT {
   }
 
   @Test
-  void aReceivedTextAppearsForTheServiceThatOwnsTheNumber() {
-    String number = Herald.uniqueNumber();
-    herald.adminOk(
-        "POST", "/admin/services/" + service + "/inbound-number", Map.of("number", number));
+  void aReceivedTextGoesAllTheWayToTheServicesCallback() throws Exception {
+    try (ReceivedTextJourney journey = new ReceivedTextJourney(herald, jdbc, service)) {
 
-    Http.Response r =
-        post(
-            "inbound",
-            CALLBACK,
-            Http.json(
-                Map.of(
-                    "id", "agg-in-1",
-                    "from", "447700900123",
-                    "to", number,
-                    "text", "STOP",
-                    "timestamp", "2026-11-03T09:15:00Z")));
+      Http.Response r =
+          post(
+              "inbound",
+              CALLBACK,
+              Http.json(
+                  Map.of(
+                      "id", "agg-in-1",
+                      "from", "447700900123",
+                      "to", journey.number(),
+                      "text", "STOP",
+                      "timestamp", "2026-11-03T09:15:00Z")));
 
-    assertThat(r.status()).as(r.body()).isEqualTo(204);
-    JsonNode texts =
-        http.send("GET", "/v2/received-text-messages", Tokens.bearer(key), null)
-            .json()
-            .get("received_text_messages");
-    assertThat(texts).hasSize(1);
-    assertThat(texts.get(0).get("content").asString()).isEqualTo("STOP");
-    assertThat(texts.get(0).get("user_number").asString()).isEqualTo("447700900123");
-    assertThat(texts.get(0).get("notify_number").asString()).isEqualTo(number);
+      assertThat(r.status()).as(r.body()).isEqualTo(204);
+      journey.assertArrived(
+          "http-sms", "447700900123", "STOP", Instant.parse("2026-11-03T09:15:00Z"));
+    }
   }
 
   @Test
