@@ -3,9 +3,12 @@ package dev.herald.notification;
 import dev.herald.support.Sql;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
+import org.springframework.jdbc.core.SqlTypeValue;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -35,50 +38,86 @@ public class NotificationRepository {
 
   /** Stores as {@link #insert(Notification, PersonalData)}, queued at the given priority. */
   public void insert(Notification n, PersonalData p, int priority) {
+    insertAll(List.of(new Queued(n, p, priority)));
+  }
+
+  /**
+   * Stores notifications with their personal data and delivery tasks in one statement: all or none.
+   */
+  public void insertAll(List<Queued> rows) {
     jdbc.sql(
             """
-            WITH notification AS (
+            WITH r AS (
+              SELECT * FROM unnest(:ids, :serviceIds, :templateIds, :templateVersions, :apiKeyIds,
+                                   :keyTypes, :types, :statuses, :clientReferences,
+                                   :billableUnits, :internationals, :phonePrefixes, :postages,
+                                   :expiresOns, :createdAts, :recipients, :normalisedRecipients,
+                                   :personalisations, :replyToTexts, :unsubscribeLinks,
+                                   :priorities)
+                AS r (id, service_id, template_id, template_version, api_key_id, key_type,
+                      notification_type, status, client_reference, billable_units, international,
+                      phone_prefix, postage, expires_on, created_at, recipient,
+                      normalised_recipient, personalisation, reply_to_text, unsubscribe_link,
+                      priority)
+            ), notification AS (
               INSERT INTO notifications (id, service_id, template_id, template_version, api_key_id,
                                          key_type, notification_type, status, client_reference,
                                          billable_units, international, phone_prefix, postage,
                                          expires_on, created_at)
-              VALUES (:id, :serviceId, :templateId, :templateVersion, :apiKeyId, :keyType, :type,
-                      :status, :clientReference, :billableUnits, :international, :phonePrefix,
-                      :postage, :expiresOn, :createdAt)
+              SELECT id, service_id, template_id, template_version, api_key_id, key_type,
+                     notification_type, status, client_reference, billable_units, international,
+                     phone_prefix, postage, CAST(expires_on AS date),
+                     CAST(created_at AS timestamptz)
+                FROM r
             ), personal AS (
               INSERT INTO notification_personal_data (notification_id, expires_on, service_id,
                                                       recipient, normalised_recipient,
                                                       personalisation, reply_to_text,
                                                       unsubscribe_link)
-              VALUES (:id, :expiresOn, :serviceId, :recipient, :normalisedRecipient,
-                      CAST(:personalisation AS jsonb), :replyToText, :unsubscribeLink)
+              SELECT id, CAST(expires_on AS date), service_id, recipient, normalised_recipient,
+                     CAST(personalisation AS jsonb), reply_to_text, unsubscribe_link
+                FROM r
             )
             INSERT INTO scheduled_tasks (task_name, task_instance, execution_time, picked, version,
                                          priority)
-            VALUES ('deliver', CAST(:id AS text), :createdAt, false, 1, :priority)
+            SELECT 'deliver', CAST(id AS text), CAST(created_at AS timestamptz), false, 1, priority
+              FROM r
             """)
-        .param("id", n.id())
-        .param("serviceId", n.serviceId())
-        .param("templateId", n.templateId())
-        .param("templateVersion", n.templateVersion())
-        .param("apiKeyId", n.apiKeyId())
-        .param("keyType", n.keyType())
-        .param("type", n.type())
-        .param("status", n.status().value())
-        .param("clientReference", n.clientReference())
-        .param("billableUnits", n.billableUnits())
-        .param("international", n.international())
-        .param("phonePrefix", n.phonePrefix())
-        .param("postage", n.postage())
-        .param("expiresOn", n.expiresOn())
-        .param("createdAt", Sql.ts(n.createdAt()))
-        .param("recipient", p.recipient())
-        .param("normalisedRecipient", p.normalisedRecipient())
-        .param("personalisation", p.personalisationJson())
-        .param("replyToText", p.replyToText())
-        .param("unsubscribeLink", p.unsubscribeLink())
-        .param("priority", priority)
+        .param("ids", column(rows, "uuid", q -> q.notification().id()))
+        .param("serviceIds", column(rows, "uuid", q -> q.notification().serviceId()))
+        .param("templateIds", column(rows, "uuid", q -> q.notification().templateId()))
+        .param("templateVersions", column(rows, "int4", q -> q.notification().templateVersion()))
+        .param("apiKeyIds", column(rows, "uuid", q -> q.notification().apiKeyId()))
+        .param("keyTypes", column(rows, "text", q -> q.notification().keyType()))
+        .param("types", column(rows, "text", q -> q.notification().type()))
+        .param("statuses", column(rows, "text", q -> q.notification().status().value()))
+        .param("clientReferences", column(rows, "text", q -> q.notification().clientReference()))
+        .param("billableUnits", column(rows, "int4", q -> q.notification().billableUnits()))
+        .param("internationals", column(rows, "bool", q -> q.notification().international()))
+        .param("phonePrefixes", column(rows, "text", q -> q.notification().phonePrefix()))
+        .param("postages", column(rows, "text", q -> q.notification().postage()))
+        .param("expiresOns", column(rows, "text", q -> q.notification().expiresOn().toString()))
+        .param(
+            "createdAts",
+            column(rows, "text", q -> Sql.ts(q.notification().createdAt()).toString()))
+        .param("recipients", column(rows, "text", q -> q.personal().recipient()))
+        .param(
+            "normalisedRecipients", column(rows, "text", q -> q.personal().normalisedRecipient()))
+        .param("personalisations", column(rows, "text", q -> q.personal().personalisationJson()))
+        .param("replyToTexts", column(rows, "text", q -> q.personal().replyToText()))
+        .param("unsubscribeLinks", column(rows, "text", q -> q.personal().unsubscribeLink()))
+        .param("priorities", column(rows, "int4", Queued::priority))
         .update();
+  }
+
+  /** A notification to store, with its personal data, queued for delivery at {@code priority}. */
+  public record Queued(Notification notification, PersonalData personal, int priority) {}
+
+  private static SqlTypeValue column(
+      List<Queued> rows, String type, Function<Queued, Object> value) {
+    List<Object> values = new ArrayList<>(rows.size());
+    rows.forEach(row -> values.add(value.apply(row)));
+    return Sql.array(type, values);
   }
 
   /** A service's notification with its personal data; empty once retention has removed it. */

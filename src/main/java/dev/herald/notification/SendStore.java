@@ -2,20 +2,37 @@ package dev.herald.notification;
 
 import dev.herald.auth.KeyType;
 import dev.herald.limit.DailyLimiter;
+import dev.herald.notification.NotificationRepository.Queued;
 import dev.herald.service.DataRetention;
+import dev.herald.support.GroupCommit;
 import dev.herald.support.WorkSignal;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.ObjectMapper;
 
 /**
  * The last step of a send: count it against the daily limits, store the notification with its
  * personal data (expiring by the service's retention) and delivery task, and wake the workers.
+ *
+ * <p>The sends of concurrent requests are stored together ({@link GroupCommit}): one statement and
+ * one commit for all the requests that arrive while the previous batch is being stored. Each
+ * request still answers only after its own notification is committed. If a batch fails, its sends
+ * are stored one by one, so that one bad row fails only its own request.
  */
 @Component
-class SendStore {
+class SendStore implements DisposableBean {
+
+  /** Sends stored at once, at most, and batches stored at once. */
+  static final int BATCH = 200;
+
+  static final int BATCH_THREADS = 2;
 
   private final DailyLimiter dailyLimiter;
   private final DataRetention retention;
@@ -23,6 +40,7 @@ class SendStore {
   private final WorkSignal workSignal;
   private final ObjectMapper json;
   private final Clock clock;
+  private final GroupCommit<Queued, Optional<RuntimeException>> batches;
 
   SendStore(
       DailyLimiter dailyLimiter,
@@ -37,12 +55,40 @@ class SendStore {
     this.workSignal = workSignal;
     this.json = json;
     this.clock = clock;
+    this.batches =
+        new GroupCommit<>(
+            "send-store", BATCH_THREADS, BATCH, Duration.ofMinutes(1), this::storeBatch);
   }
 
   void accept(UUID id, SendRequest request, Recipient recipient, String sender) {
     countTowardsDailyLimits(request, recipient);
-    store(id, request, recipient, sender);
+    Optional<RuntimeException> failure = batches.submit(queued(id, request, recipient, sender));
+    if (failure.isPresent()) {
+      throw failure.get();
+    }
+  }
+
+  /** Stores a batch; answers, per send, its failure if it could not be stored. */
+  List<Optional<RuntimeException>> storeBatch(List<Queued> batch) {
+    List<Optional<RuntimeException>> outcomes = new ArrayList<>(batch.size());
+    try {
+      notifications.insertAll(batch);
+      batch.forEach(q -> outcomes.add(Optional.empty()));
+    } catch (RuntimeException e) {
+      if (batch.size() == 1) {
+        return List.of(Optional.of(e));
+      }
+      for (Queued one : batch) {
+        try {
+          notifications.insertAll(List.of(one));
+          outcomes.add(Optional.empty());
+        } catch (RuntimeException oneFailed) {
+          outcomes.add(Optional.of(oneFailed));
+        }
+      }
+    }
     workSignal.newWork();
+    return outcomes;
   }
 
   private void countTowardsDailyLimits(SendRequest request, Recipient recipient) {
@@ -55,7 +101,7 @@ class SendStore {
     dailyLimiter.take(request.service(), request.type());
   }
 
-  private void store(UUID id, SendRequest request, Recipient recipient, String sender) {
+  private Queued queued(UUID id, SendRequest request, Recipient recipient, String sender) {
     Instant now = clock.instant();
     Notification notification =
         new Notification(
@@ -83,6 +129,11 @@ class SendStore {
             json.writeValueAsString(request.personalisation()),
             sender,
             request.text("one_click_unsubscribe_url"));
-    notifications.insert(notification, personal);
+    return new Queued(notification, personal, NotificationRepository.PRIORITY_API);
+  }
+
+  @Override
+  public void destroy() {
+    batches.close();
   }
 }
