@@ -19,6 +19,9 @@ public final class Uuids {
     if (text == null) {
       return Optional.empty();
     }
+    if (isCanonical(text)) {
+      return Optional.of(UUID.fromString(text));
+    }
     String hex = text.replace("urn:", "").replace("uuid:", "");
     hex = stripBraces(hex).replace("-", "");
     if (hex.codePointCount(0, hex.length()) != 32) {
@@ -36,6 +39,21 @@ public final class Uuids {
       return Optional.empty();
     }
     return Optional.of(new UUID(value.shiftRight(64).longValue(), value.longValue()));
+  }
+
+  /** The usual 8-4-4-4-12 form, which every parser agrees on: no need for the lenient path. */
+  private static boolean isCanonical(String text) {
+    if (text.length() != 36) {
+      return false;
+    }
+    for (int i = 0; i < 36; i++) {
+      char c = text.charAt(i);
+      boolean hyphen = i == 8 || i == 13 || i == 18 || i == 23;
+      if (hyphen ? c != '-' : Character.digit(c, 16) < 0 || c > 'f') {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static String stripBraces(String text) {
