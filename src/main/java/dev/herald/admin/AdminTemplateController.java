@@ -1,5 +1,6 @@
 package dev.herald.admin;
 
+import dev.herald.api.AdminInput;
 import dev.herald.api.ApiException;
 import dev.herald.api.JsonBodies;
 import dev.herald.api.RawBody;

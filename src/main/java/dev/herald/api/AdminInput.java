@@ -1,6 +1,5 @@
-package dev.herald.admin;
+package dev.herald.api;
 
-import dev.herald.api.ApiException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -12,25 +11,25 @@ import tools.jackson.databind.JsonNode;
  * Reads an admin request body field by field, collecting every problem into one 400 ValidationError
  * in the v2 message style.
  */
-final class AdminInput {
+public final class AdminInput {
 
   private final JsonNode body;
   private final Set<String> known = new LinkedHashSet<>();
   private final List<String> errors = new ArrayList<>();
 
-  AdminInput(JsonNode body) {
+  public AdminInput(JsonNode body) {
     this.body = body;
     if (!body.isObject()) {
       throw ApiException.validation("Request body must be a JSON object");
     }
   }
 
-  boolean has(String field) {
+  public boolean has(String field) {
     known.add(field);
     return body.has(field) && !body.get(field).isNull();
   }
 
-  String string(String field, boolean required) {
+  public String string(String field, boolean required) {
     if (!has(field)) {
       if (required) {
         errors.add(field + " is a required property");
@@ -49,7 +48,27 @@ final class AdminInput {
     return value.asString();
   }
 
-  Boolean bool(String field) {
+  /** A string that must not be echoed in an error (a token, a password). */
+  public String secret(String field, boolean required) {
+    if (!has(field)) {
+      if (required) {
+        errors.add(field + " is a required property");
+      }
+      return null;
+    }
+    JsonNode value = body.get(field);
+    if (!value.isString()) {
+      errors.add(field + " is not of type string");
+      return null;
+    }
+    if (required && value.asString().isBlank()) {
+      errors.add(field + " must not be blank");
+      return null;
+    }
+    return value.asString();
+  }
+
+  public Boolean bool(String field) {
     if (!has(field)) {
       return null;
     }
@@ -61,7 +80,7 @@ final class AdminInput {
     return value.asBoolean();
   }
 
-  Long number(String field, long minimum) {
+  public Long number(String field, long minimum) {
     if (!has(field)) {
       return null;
     }
@@ -77,7 +96,7 @@ final class AdminInput {
     return value.asLong();
   }
 
-  List<String> strings(String field) {
+  public List<String> strings(String field) {
     if (!has(field)) {
       return null;
     }
@@ -97,7 +116,7 @@ final class AdminInput {
     return result;
   }
 
-  String oneOf(String field, boolean required, Set<String> allowed) {
+  public String oneOf(String field, boolean required, Set<String> allowed) {
     String value = string(field, required);
     if (value != null && !allowed.contains(value)) {
       errors.add(field + " " + value + " is not one of " + new TreeSet<>(allowed));
@@ -106,12 +125,12 @@ final class AdminInput {
     return value;
   }
 
-  void error(String message) {
+  public void error(String message) {
     errors.add(message);
   }
 
   /** Throws the collected problems, including fields nobody asked for. */
-  void done() {
+  public void done() {
     List<String> unexpected = new ArrayList<>();
     body.propertyNames()
         .forEach(
