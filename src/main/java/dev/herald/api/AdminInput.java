@@ -30,26 +30,15 @@ public final class AdminInput {
   }
 
   public String string(String field, boolean required) {
-    if (!has(field)) {
-      if (required) {
-        errors.add(field + " is a required property");
-      }
-      return null;
-    }
-    JsonNode value = body.get(field);
-    if (!value.isString()) {
-      errors.add(field + " " + value + " is not of type string");
-      return null;
-    }
-    if (required && value.asString().isBlank()) {
-      errors.add(field + " must not be blank");
-      return null;
-    }
-    return value.asString();
+    return text(field, required, true);
   }
 
   /** A string that must not be echoed in an error (a token, a password). */
   public String secret(String field, boolean required) {
+    return text(field, required, false);
+  }
+
+  private String text(String field, boolean required, boolean echo) {
     if (!has(field)) {
       if (required) {
         errors.add(field + " is a required property");
@@ -58,7 +47,7 @@ public final class AdminInput {
     }
     JsonNode value = body.get(field);
     if (!value.isString()) {
-      errors.add(field + " is not of type string");
+      errors.add(field + (echo ? " " + value : "") + " is not of type string");
       return null;
     }
     if (required && value.asString().isBlank()) {
