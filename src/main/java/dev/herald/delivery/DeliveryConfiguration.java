@@ -1,6 +1,8 @@
 package dev.herald.delivery;
 
 import com.github.kagkarlsson.scheduler.task.CompletionHandler.OnCompleteRemove;
+import com.github.kagkarlsson.scheduler.task.DeadExecutionHandler;
+import com.github.kagkarlsson.scheduler.task.DeadExecutionHandler.ReviveDeadExecution;
 import com.github.kagkarlsson.scheduler.task.helper.CustomTask;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
@@ -30,8 +32,20 @@ class DeliveryConfiguration {
    */
   @Bean
   CustomTask<Void> deliverTask(
-      Deliverer deliverer, HandOver handOver, DeliveryProperties properties) {
+      Deliverer deliverer,
+      HandOver handOver,
+      DeliveryRepository repository,
+      DeliveryProperties properties) {
+    DeadExecutionHandler<Void> revive = new ReviveDeadExecution<>();
     return Tasks.custom("deliver", Void.class)
+        .onDeadExecution(
+            (complete, operations) -> {
+              // The run that held it has missed its heartbeats for a minute (its instance died):
+              // its claim on the notification goes with it, so the revived run need not wait for
+              // the claim to expire.
+              repository.release(UUID.fromString(complete.getExecution().taskInstance.getId()));
+              revive.deadExecution(complete, operations);
+            })
         .onFailure(
             (complete, operations) -> {
               if (complete.getCause().orElse(null) instanceof ClaimedElsewhere) {

@@ -2,10 +2,12 @@ package dev.herald.delivery;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import dev.herald.notification.NotificationRepository;
 import dev.herald.testdata.ApiIT;
 import dev.herald.testdata.StoredNotifications;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -70,6 +72,26 @@ class ConcurrentDeliveryIT extends ApiIT {
       }
     }
     assertThat(outboxCopies(id)).isEqualTo(1);
+  }
+
+  @Test
+  void aRunRevivedAfterItsInstanceDiedDoesNotWaitForTheDeadRunsClaim() {
+    UUID id = createdWithoutTask();
+    Instant now = clock.instant();
+    assertThat(deliveries.claim(List.of(id), now, now.plus(Deliverer.CLAIM))).hasSize(1);
+    // The dead instance's execution: picked, its heartbeat ten minutes old.
+    jdbc.sql(
+            """
+            INSERT INTO scheduled_tasks (task_name, task_instance, execution_time, picked,
+                                         picked_by, last_heartbeat, version, priority)
+            VALUES ('deliver', :id, now() - interval '10 minutes', true, 'killed-instance',
+                    now() - interval '10 minutes', 2, 100)
+            """)
+        .param("id", id.toString())
+        .update();
+
+    // Dead executions are looked for every 2 heartbeat intervals (20 s); the claim lasts 2 minutes.
+    await().atMost(Duration.ofSeconds(50)).until(() -> outboxCopies(id) == 1);
   }
 
   private long outboxCopies(UUID id) {
