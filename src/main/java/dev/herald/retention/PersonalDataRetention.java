@@ -6,8 +6,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
-import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -16,33 +14,39 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Nightly retention: drops the personal-data partitions of expiry days before today (London), so
- * personal data past its date is gone in one statement per day, with no row deletes and nothing to
- * vacuum; then removes test-key notifications past their date, received texts past their service's
- * SMS retention, and expired files, in bounded batches. The notifications themselves stay as
- * history. Run twice at once or interrupted and run again, it ends in the same state.
+ * personal data past its date is gone in one statement, with no row deletes and nothing to vacuum;
+ * then removes test-key notifications past their date, received texts past their service's SMS
+ * retention, and expired files, in bounded batches. The notifications themselves stay as history.
+ * Run twice at once or interrupted and run again, it ends in the same state.
  */
 @Component
 class PersonalDataRetention {
 
-  /** Rows per transaction for the row deletes. */
+  /**
+   * Rows per transaction for the row deletes. Expired test-key notifications lie one to a page
+   * among the others: 210,411 went in 7.4 s under intake load at 10M rows (bench retention).
+   */
   static final int BATCH = 10_000;
 
   private static final Logger log = LoggerFactory.getLogger(PersonalDataRetention.class);
-  private static final DateTimeFormatter SUFFIX = DateTimeFormatter.BASIC_ISO_DATE;
 
   private final JdbcClient jdbc;
   private final TransactionTemplate tx;
   private final Clock clock;
+  private final ExpiredPartitions partitions;
 
-  PersonalDataRetention(JdbcClient jdbc, TransactionTemplate tx, Clock clock) {
+  PersonalDataRetention(
+      JdbcClient jdbc, TransactionTemplate tx, Clock clock, ExpiredPartitions partitions) {
     this.jdbc = jdbc;
     this.tx = tx;
     this.clock = clock;
+    this.partitions = partitions;
   }
 
   /** What one run removed. */
   record Outcome(
       int partitionsDropped,
+      int partitionAttempts,
       Duration partitionsTook,
       int testNotifications,
       Duration testNotificationsTook,
@@ -53,14 +57,19 @@ class PersonalDataRetention {
     Instant now = clock.instant();
     LocalDate today = Timestamps.londonDate(now);
     long started = System.nanoTime();
-    int partitions = dropPartitionsBefore(today);
+    ExpiredPartitions.Dropped dropped = partitions.dropBefore(today);
     Duration partitionsTook = Duration.ofNanos(System.nanoTime() - started);
     started = System.nanoTime();
+    // By row address, so that each batch reads the test rows through their partial index and
+    // nothing else (an IN (subquery) here scanned all of notifications, every batch).
     int test =
         inBatches(
             """
-        DELETE FROM notifications WHERE id IN (
-          SELECT id FROM notifications WHERE key_type = 'test' AND expires_on < :today LIMIT :batch)
+        DELETE FROM notifications
+         WHERE ctid = ANY (ARRAY(
+                 SELECT ctid FROM notifications
+                  WHERE key_type = 'test' AND expires_on < :today LIMIT :batch))
+           AND key_type = 'test' AND expires_on < :today
         """,
             today,
             now);
@@ -72,7 +81,9 @@ class PersonalDataRetention {
         """,
             today,
             now);
-    Outcome outcome = new Outcome(partitions, partitionsTook, test, testTook, documents);
+    Outcome outcome =
+        new Outcome(
+            dropped.partitions(), dropped.attempts(), partitionsTook, test, testTook, documents);
     log.info("Retention up to {}: {}", today, outcome);
     return outcome;
   }
@@ -101,29 +112,6 @@ class PersonalDataRetention {
     return deleted;
   }
 
-  /** Drops the partitions of expiry days before {@code today}; answers how many it dropped. */
-  int dropPartitionsBefore(LocalDate today) {
-    List<String> due =
-        jdbc.sql(
-                """
-                SELECT c.relname FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid
-                 WHERE i.inhparent = 'notification_personal_data'::regclass
-                   AND c.relname < :firstKept
-                 ORDER BY c.relname
-                """)
-            .param("firstKept", "notification_personal_data_" + SUFFIX.format(today))
-            .query(String.class)
-            .list();
-    for (String partition : due) {
-      // Names come from pg_class and match the partition naming; identifiers cannot be bound.
-      if (!partition.matches("notification_personal_data_\\d{8}")) {
-        throw new IllegalStateException("Unexpected partition " + partition);
-      }
-      jdbc.sql("DROP TABLE IF EXISTS " + partition).update();
-    }
-    return due.size();
-  }
-
   private int inBatches(String sql, LocalDate today, Instant now) {
     int total = 0;
     int deleted;
@@ -137,7 +125,8 @@ class PersonalDataRetention {
                       .param("batch", BATCH)
                       .update());
       total += deleted;
-    } while (deleted == BATCH);
+      // Until a batch finds none: with two runs at once, both can end a batch short of BATCH.
+    } while (deleted > 0);
     return total;
   }
 }

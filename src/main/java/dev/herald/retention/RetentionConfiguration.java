@@ -8,6 +8,8 @@ import java.time.ZoneOffset;
 import java.util.UUID;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** The nightly tasks, once per cluster, at Notify's times (UTC). */
 @Configuration(proxyBeanMethods = false)
@@ -18,6 +20,16 @@ class RetentionConfiguration {
     return Tasks.recurring(
             "timeout-sending-notifications", Schedules.cron("0 5 0 * * *", ZoneOffset.UTC))
         .execute((instance, context) -> timeouts.run());
+  }
+
+  @Bean
+  ExpiredPartitions expiredPartitions(JdbcClient jdbc, TransactionTemplate tx) {
+    return new ExpiredPartitions(
+        jdbc,
+        tx,
+        ExpiredPartitions.LOCK_TIMEOUT,
+        ExpiredPartitions.FIRST_PAUSE,
+        ExpiredPartitions.ATTEMPTS);
   }
 
   @Bean

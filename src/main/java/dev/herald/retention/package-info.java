@@ -1,2 +1,5 @@
-/** Nightly duties on notifications: timing out those stuck in flight, and (next) retention. */
+/**
+ * Nightly duties on notifications: retention of personal data and of test-key notifications, and
+ * timing out those stuck in flight.
+ */
 package dev.herald.retention;

@@ -37,11 +37,15 @@ class RetentionIT extends ApiIT {
   }
 
   private String send(String phone) {
+    return send(key, phone);
+  }
+
+  private String send(String apiKey, String phone) {
     Http.Response r =
         http.send(
             "POST",
             "/v2/notifications/sms",
-            "Bearer " + Tokens.token(key, clock.instant()),
+            "Bearer " + Tokens.token(apiKey, clock.instant()),
             Http.json(Map.of("template_id", template.toString(), "phone_number", phone)));
     assertThat(r.status()).as(r.body()).isEqualTo(201);
     return r.json().get("id").asString();
@@ -63,6 +67,13 @@ class RetentionIT extends ApiIT {
   private long personalRows(String id) {
     return jdbc.sql(
             "SELECT count(*) FROM notification_personal_data WHERE notification_id = CAST(:id AS uuid)")
+        .param("id", id)
+        .query(Long.class)
+        .single();
+  }
+
+  private long notificationRows(String id) {
+    return jdbc.sql("SELECT count(*) FROM notifications WHERE id = CAST(:id AS uuid)")
         .param("id", id)
         .query(Long.class)
         .single();
@@ -94,19 +105,34 @@ class RetentionIT extends ApiIT {
     first.join();
     second.join();
     assertThat(personalRows(id)).isZero();
-    assertThat(
-            jdbc.sql("SELECT count(*) FROM notifications WHERE id = CAST(:id AS uuid)")
-                .param("id", id)
-                .query(Long.class)
-                .single())
-        .as("the notification stays as history")
-        .isEqualTo(1);
+    assertThat(notificationRows(id)).as("the notification stays as history").isEqualTo(1);
     Http.Response gone =
         http.send(
             "GET", "/v2/notifications/" + id, "Bearer " + Tokens.token(key, clock.instant()), null);
     assertThat(gone.status()).isEqualTo(404);
     assertThat(gone.json().get("errors").get(0).get("message").asString())
         .isEqualTo("No result found");
+  }
+
+  @Test
+  void deletesTestKeyNotificationsPastTheirDayAndKeepsTheOthersAsHistory() {
+    at("2026-06-01T10:00:00Z");
+    fixture();
+    String testKey = herald.key(service, "test");
+    String expiredTest = send(testKey, "07700900126");
+    String expiredNormal = send("07700900127");
+    at("2026-06-02T10:00:00Z");
+    String keptTest = send(testKey, "07700900128");
+
+    at("2026-06-08T23:00:00Z"); // 00:00 BST on 9 June: the day after 1 June + 7
+    PersonalDataRetention.Outcome outcome = retention.run();
+
+    assertThat(outcome.testNotifications()).isEqualTo(1);
+    assertThat(notificationRows(expiredTest)).as("test key, past its day").isZero();
+    assertThat(notificationRows(expiredNormal)).as("normal key: history").isEqualTo(1);
+    assertThat(personalRows(expiredNormal)).isZero();
+    assertThat(notificationRows(keptTest)).as("test key, its last day").isEqualTo(1);
+    assertThat(personalRows(keptTest)).isEqualTo(1);
   }
 
   @Test
