@@ -89,25 +89,30 @@ final class GeneratedData {
   }
 
   /**
-   * Rows {@code from} (inclusive) to {@code to} of {@code rows}, made at even steps from {@code
-   * start} to {@code end}, with ids that sort by creation time (UUIDv7 layout), each notification
-   * with its personal data; the expiry day is the London creation day plus the service's retention
-   * for the type, as Herald's insert fixes it.
+   * Rows {@code from} (inclusive) to {@code to} of the span, made at even steps over its days, with
+   * ids that sort by creation time (UUIDv7 layout), each notification with its personal data; the
+   * expiry day is the London creation day plus the service's retention for the type, as Herald's
+   * insert fixes it. Services are drawn evenly, or {@code skewed}: service s with the share
+   * ((s+1)/100)^⅓ − (s/100)^⅓, from 21.5 % for the first down to 0.33 % for the last.
    */
   static void notifications(
-      JdbcClient jdbc, long seed, long from, long to, long rows, Instant start, Instant end) {
+      JdbcClient jdbc, long seed, boolean skewed, DataGenerator.Span span, long from, long to) {
     int inserted =
         jdbc.sql(
                 """
                 WITH dice AS (
                   SELECT n,
-                         (hashint8extended(n, :seed) & 2147483647) % :services AS s,
+                         CASE WHEN :skewed
+                              THEN CAST(floor(:services * power(CAST(hashint8extended(n, :seed)
+                                   & 2147483647 AS float8) / 2147483648, 3)) AS bigint)
+                              ELSE (hashint8extended(n, :seed) & 2147483647) % :services END AS s,
                          (hashint8extended(n, :seed + 1) & 2147483647) % 1000 AS t,
                          (hashint8extended(n, :seed + 2) & 2147483647) % 1000 AS k,
                          (hashint8extended(n, :seed + 3) & 2147483647) % 1000 AS st,
                          md5(:seed || ':' || n) AS h,
                          CAST(:start AS timestamptz) + interval '1 microsecond'
-                           * floor(n * CAST(:spanMicros AS float8) / :rows) AS created_at
+                           * floor((n - :first) * CAST(:spanMicros AS float8) / :rows)
+                           AS created_at
                     FROM generate_series(:from, :to - 1) AS n
                 ), typed AS (
                   SELECT d.*,
@@ -177,9 +182,11 @@ final class GeneratedData {
                 """)
             .param("seed", seed)
             .param("services", DataGenerator.SERVICES)
-            .param("start", Sql.ts(start))
-            .param("spanMicros", Duration.between(start, end).toNanos() / 1000)
-            .param("rows", rows)
+            .param("skewed", skewed)
+            .param("start", Sql.ts(span.start()))
+            .param("spanMicros", Duration.between(span.start(), span.end()).toNanos() / 1000)
+            .param("first", span.first())
+            .param("rows", span.rows())
             .param("from", from)
             .param("to", to)
             .update();
