@@ -91,8 +91,8 @@ class SearchController {
         serviceId,
         SearchTerm.of(to),
         keyTypes.isEmpty() ? DEFAULT_KEY_TYPES : keyTypes,
-        statuses,
-        types,
+        statuses.isEmpty() ? STATUSES : statuses,
+        types.isEmpty() ? TYPES : types,
         olderThan,
         PAGE_SIZE + 1);
   }

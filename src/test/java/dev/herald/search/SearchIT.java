@@ -3,6 +3,7 @@ package dev.herald.search;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.herald.support.PagePosition;
 import dev.herald.testdata.ApiIT;
 import dev.herald.testdata.Http;
 import dev.herald.testdata.Tokens;
@@ -250,9 +251,10 @@ class SearchIT extends ApiIT {
                   jdbc.sql("EXPLAIN (FORMAT JSON) " + sql)
                       .param("serviceId", service)
                       .param("keyTypes", new String[] {"normal", "team"})
-                      .param("statuses", new String[0])
-                      .param("types", new String[0])
-                      .param("olderThan", null)
+                      .param("statuses", new String[] {"delivered", "sending", "created"})
+                      .param("types", new String[] {"email", "sms", "letter"})
+                      .param("before", PagePosition.FIRST.before())
+                      .param("beforeId", PagePosition.FIRST.id())
                       .param("limit", 51);
               for (var e : term.entrySet()) {
                 statement = statement.param(e.getKey(), e.getValue());
