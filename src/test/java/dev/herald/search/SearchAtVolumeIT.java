@@ -19,9 +19,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The admin search on a service with 20,000 notifications, more than {@link
- * SearchRepository#WINDOW}: which path finds a piece, what the plans read, and that both paths page
- * the same way. The rows are inserted in one statement, as the benchmark's generator does.
+ * The admin search on a service with 20,000 notifications, more than {@link PieceSearch#WINDOW}:
+ * which path finds a piece, what the plans read, and that both paths page the same way. The rows
+ * are inserted in one statement, as the benchmark's generator does.
  */
 class SearchAtVolumeIT extends ApiIT {
 
@@ -40,7 +40,7 @@ class SearchAtVolumeIT extends ApiIT {
 
   /**
    * Row i, made i seconds after the first: recipient {@code person<i>@example.com}, reference
-   * {@code order-<i>}, except the oldest, whose reference is {@code Needle-0001}.
+   * {@code order-<i>}, except the oldest, whose reference is {@code Needle-0001}; one in 25 failed.
    */
   private void insertNotifications(UUID template) {
     var now = clock.instant();
@@ -54,7 +54,8 @@ class SearchAtVolumeIT extends ApiIT {
               INSERT INTO notifications (id, service_id, template_id, template_version, key_type,
                                          notification_type, status, client_reference, expires_on,
                                          created_at)
-              SELECT id, :service, :template, 1, 'normal', 'email', 'delivered',
+              SELECT id, :service, :template, 1, 'normal', 'email',
+                     CASE WHEN i % 25 = 0 THEN 'permanent-failure' ELSE 'delivered' END,
                      CASE WHEN i = 0 THEN 'Needle-0001' ELSE 'order-' || i END, :expiresOn,
                      created_at
                 FROM made
@@ -84,12 +85,24 @@ class SearchAtVolumeIT extends ApiIT {
     assertThat(references(second)).isEqualTo(orders(ROWS - 51, 50));
 
     List<Map<String, Object>> scans =
-        executed(SearchRepository.RECENT_PIECE, "%example.com%", "%example.com%");
+        executed(PieceSearch.RECENT_PIECE, "%example.com%", "%example.com%");
     assertThat(scans)
         .filteredOn(n -> "ix_notifications_service_created".equals(n.get("index")))
         .singleElement()
         .satisfies(n -> assertThat((int) n.get("rows")).isLessThanOrEqualTo(100));
     assertThat(scans).noneMatch(n -> "Seq Scan".equals(n.get("node")));
+  }
+
+  @Test
+  void aPieceAFewOfTheNewestMatchWidensTheWindowToAPage() {
+    JsonNode first = search("to=example.com&status=failed");
+    List<String> expected = new ArrayList<>();
+    for (int i = ROWS - 25; expected.size() < 100; i -= 25) {
+      expected.add("order-" + i);
+    }
+    assertThat(references(first)).isEqualTo(expected.subList(0, 50));
+    JsonNode second = follow(first.get("links").get("next").asString());
+    assertThat(references(second)).isEqualTo(expected.subList(50, 100));
   }
 
   @Test
@@ -105,7 +118,7 @@ class SearchAtVolumeIT extends ApiIT {
   @Test
   void aSelectiveSearchReadsBothTrigramIndexes() {
     List<Map<String, Object>> scans =
-        executed(SearchRepository.BY_PIECE, "%needle-0001%", "%needle-0001%");
+        executed(PieceSearch.BY_PIECE, "%needle-0001%", "%needle-0001%");
 
     assertThat(scans)
         .anyMatch(n -> "ix_notifications_client_reference_trgm".equals(n.get("index")));
@@ -153,7 +166,7 @@ class SearchAtVolumeIT extends ApiIT {
             .param("before", PagePosition.FIRST.before())
             .param("beforeId", PagePosition.FIRST.id())
             .param("limit", 51)
-            .param("window", SearchRepository.WINDOW)
+            .param("window", PieceSearch.WINDOW)
             .param("recipientPattern", recipientPattern)
             .param("referencePattern", referencePattern)
             .query(String.class)

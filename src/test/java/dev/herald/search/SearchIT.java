@@ -213,7 +213,7 @@ class SearchIT extends ApiIT {
 
     List<String> plan =
         plan(
-            SearchRepository.BY_PIECE,
+            PieceSearch.BY_PIECE,
             Map.of("recipientPattern", "%gram-r%", "referencePattern", "%gram-r%"));
 
     assertThat(plan).noneMatch(node -> node.startsWith("Seq Scan"));
