@@ -68,7 +68,7 @@ class SearchController {
     return body;
   }
 
-  private static SearchQuery parse(UUID serviceId, MultiValueMap<String, String> query) {
+  static SearchQuery parse(UUID serviceId, MultiValueMap<String, String> query) {
     List<String> errors = new ArrayList<>();
     String to = query.getFirst("to");
     if (to == null || to.isBlank()) {

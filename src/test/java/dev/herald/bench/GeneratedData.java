@@ -17,7 +17,11 @@ final class GeneratedData {
 
   private GeneratedData() {}
 
-  /** Services, one template of each type and one key of each type per service, retentions. */
+  /**
+   * Services, one template of each type and one key of each type per service, retentions. The keys
+   * are revoked long ago: their secrets are not encrypted with Herald's key, and Herald loads only
+   * keys revoked in the last 7 days, so a key made through the admin API works beside them.
+   */
   static void services(JdbcClient jdbc, long seed, int services, Instant now) {
     jdbc.sql(
             """
@@ -59,10 +63,12 @@ final class GeneratedData {
         .update();
     jdbc.sql(
             """
-            INSERT INTO api_keys (id, service_id, name, secret, key_type, created_at)
+            INSERT INTO api_keys (id, service_id, name, secret, key_type, created_at,
+                                  expiry_date)
             SELECT CAST(md5(:seed || ':key:' || s || ':' || type) AS uuid),
                    CAST(md5(:seed || ':service:' || s) AS uuid), type || ' key',
-                   decode(md5(:seed || ':secret:' || s || ':' || type), 'hex'), type, :now
+                   decode(md5(:seed || ':secret:' || s || ':' || type), 'hex'), type, :now,
+                   CAST('2000-01-01 00:00:00+00' AS timestamptz)
               FROM generate_series(0, :services - 1) AS s,
                    unnest(ARRAY['normal', 'team', 'test']) AS type
             """)
@@ -171,11 +177,11 @@ final class GeneratedData {
                                                         personalisation)
                 SELECT id, expires_on, service_id,
                        CASE type WHEN 'email' THEN 'Person.' || n % 1000003 || '@Example.com'
-                                 WHEN 'sms' THEN '07700 9' || lpad(CAST(n % 100000 AS text), 5, '0')
+                                 WHEN 'sms' THEN '07711 9' || lpad(CAST(n % 100000 AS text), 5, '0')
                                  ELSE 'A. Person' || chr(10) || n % 1000 || ' High Street'
                                       || chr(10) || 'Town' || chr(10) || 'SW1A 1AA' END,
                        CASE type WHEN 'email' THEN 'person.' || n % 1000003 || '@example.com'
-                                 WHEN 'sms' THEN '4477009' || lpad(CAST(n % 100000 AS text), 5, '0')
+                                 WHEN 'sms' THEN '4477119' || lpad(CAST(n % 100000 AS text), 5, '0')
                                  ELSE 'a.person' || n % 1000 || 'highstreettownsw1a1aa' END,
                        jsonb_build_object('name', 'Ada', 'reference', 'R' || n)
                   FROM generated
