@@ -73,19 +73,25 @@ class PieceSearch {
 
   /**
    * Notify's search by a piece: the two trigram indexes, one branch each, so that neither OR arm
-   * forces a scan of the service's rows. The recipient of each match is probed as in {@link
-   * #RECENT_PIECE}: joined, it was read by hashing every partition.
+   * forces a scan of the service's rows. The indexes are asked for the piece's distinctive part
+   * ({@link SearchTerm#distinctive}); {@code strpos}, which no index serves, checks the whole piece
+   * on each row they find. The recipient of each match is probed as in {@link #RECENT_PIECE}:
+   * joined, it was read by hashing every partition.
    */
   static final String BY_PIECE =
       """
       WITH matched AS (
         SELECT p.notification_id AS id
           FROM notification_personal_data p
-         WHERE p.service_id = :serviceId AND p.normalised_recipient LIKE :recipientPattern
+         WHERE p.service_id = :serviceId
+           AND p.normalised_recipient LIKE :recipientIndexPattern
+           AND strpos(p.normalised_recipient, :recipientText) > 0
         UNION
         SELECT n.id
           FROM notifications n
-         WHERE n.service_id = :serviceId AND n.client_reference ILIKE :referencePattern
+         WHERE n.service_id = :serviceId
+           AND n.client_reference ILIKE :referenceIndexPattern
+           AND strpos(lower(n.client_reference), lower(:referenceText)) > 0
       )
       SELECT n.id, n.notification_type, n.status, n.key_type, n.template_id, n.template_version,
              n.client_reference, n.created_at, n.sent_at, n.updated_at, p.recipient
@@ -129,8 +135,10 @@ class PieceSearch {
       }
     }
     return SearchRepository.bind(jdbc.sql(BY_PIECE), q, position)
-        .param("recipientPattern", piece.recipientPattern())
-        .param("referencePattern", piece.referencePattern())
+        .param("recipientIndexPattern", piece.recipientIndexPattern())
+        .param("recipientText", piece.recipientText())
+        .param("referenceIndexPattern", piece.referenceIndexPattern())
+        .param("referenceText", piece.referenceText())
         .query(SearchRepository::map)
         .list();
   }

@@ -214,7 +214,11 @@ class SearchIT extends ApiIT {
     List<String> plan =
         plan(
             PieceSearch.BY_PIECE,
-            Map.of("recipientPattern", "%gram-r%", "referencePattern", "%gram-r%"));
+            Map.of(
+                "recipientIndexPattern", "%gram-r%",
+                "recipientText", "gram-r",
+                "referenceIndexPattern", "%gram-r%",
+                "referenceText", "gram-r"));
 
     assertThat(plan).noneMatch(node -> node.startsWith("Seq Scan"));
     List<String> trigrams = partitionsOf("ix_personal_data_recipient_trgm");
