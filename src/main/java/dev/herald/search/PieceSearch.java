@@ -75,8 +75,9 @@ class PieceSearch {
    * Notify's search by a piece: the two trigram indexes, one branch each, so that neither OR arm
    * forces a scan of the service's rows. The indexes are asked for the piece's distinctive part
    * ({@link SearchTerm#distinctive}); {@code strpos}, which no index serves, checks the whole piece
-   * on each row they find. The recipient of each match is probed as in {@link #RECENT_PIECE}:
-   * joined, it was read by hashing every partition.
+   * on each row they find. The planner cannot tell how many rows strpos keeps, so each match's
+   * notification and recipient are probed by key (LATERAL … LIMIT 1, as in {@link #RECENT_PIECE});
+   * as joins, it hashed the whole of notifications or of the personal data.
    */
   static final String BY_PIECE =
       """
@@ -96,8 +97,7 @@ class PieceSearch {
       SELECT n.id, n.notification_type, n.status, n.key_type, n.template_id, n.template_version,
              n.client_reference, n.created_at, n.sent_at, n.updated_at, p.recipient
         FROM matched m
-        JOIN notifications n
-          ON n.id = m.id
+       CROSS JOIN LATERAL (SELECT * FROM notifications WHERE id = m.id LIMIT 1) n
        CROSS JOIN LATERAL (SELECT p.recipient
                              FROM notification_personal_data p
                             WHERE p.notification_id = n.id AND p.expires_on = n.expires_on
