@@ -148,12 +148,9 @@ final class AggregationBench {
               FROM notifications
              WHERE created_at >= :start AND created_at < :end
                AND key_type IN ('normal', 'team')
-               AND CASE notification_type
-                     WHEN 'sms' THEN status IN ('sending', 'sent', 'delivered', 'pending',
-                                                'temporary-failure', 'permanent-failure')
-                     WHEN 'email' THEN status IN ('sending', 'delivered', 'temporary-failure',
-                                                  'permanent-failure')
-                     ELSE status IN ('sending', 'delivered', 'returned-letter') END
+               AND status = ANY (CASE notification_type WHEN 'sms' THEN CAST(:sms AS text[])
+                                   WHEN 'email' THEN CAST(:email AS text[])
+                                   ELSE CAST(:letter AS text[]) END)
              GROUP BY 2, 3, 4, 5, 6, 7, 8, 9
             """)
         .update();
@@ -215,12 +212,9 @@ final class AggregationBench {
             """
             SELECT count(*) FROM notifications
              WHERE created_at >= :start AND created_at < :end AND key_type IN ('normal', 'team')
-               AND CASE notification_type
-                     WHEN 'sms' THEN status IN ('sending', 'sent', 'delivered', 'pending',
-                                                'temporary-failure', 'permanent-failure')
-                     WHEN 'email' THEN status IN ('sending', 'delivered', 'temporary-failure',
-                                                  'permanent-failure')
-                     ELSE status IN ('sending', 'delivered', 'returned-letter') END
+               AND status = ANY (CASE notification_type WHEN 'sms' THEN CAST(:sms AS text[])
+                                   WHEN 'email' THEN CAST(:email AS text[])
+                                   ELSE CAST(:letter AS text[]) END)
             """);
     boolean ok = counted == expectedCounted && billed == expectedBilled;
     return String.format(
@@ -232,7 +226,7 @@ final class AggregationBench {
     return window(sql).query(Long.class).single();
   }
 
-  /** Binds whichever of the day, its start and its end the statement names. */
+  /** Binds whichever of the day, its window and the billable statuses the statement names. */
   private JdbcClient.StatementSpec window(String sql) {
     JdbcClient.StatementSpec statement = jdbc.sql(sql);
     if (sql.contains(":day")) {
@@ -240,6 +234,11 @@ final class AggregationBench {
     }
     if (sql.contains(":start")) {
       statement = statement.param("start", Sql.ts(start)).param("end", Sql.ts(end));
+    }
+    if (sql.contains(":sms")) {
+      for (String type : List.of("sms", "email", "letter")) {
+        statement = statement.param(type, NotifyFacts.BILLABLE.get(type).toArray(String[]::new));
+      }
     }
     return statement;
   }

@@ -46,40 +46,7 @@ final class ListBench {
     for (Map.Entry<SizedService, String> e : keys.entrySet()) {
       cases.addAll(cases(e.getKey(), e.getValue()));
     }
-    for (Case c : cases) {
-      herald(c);
-      baseline(c);
-    }
-    LatencyTable byKind = new LatencyTable();
-    LatencyTable byService = new LatencyTable();
-    int mismatches = 0;
-    for (int i = 0; i < cases.size(); i++) {
-      Case c = cases.get(i);
-      long[] h;
-      long[] b;
-      if (i % 2 == 0) {
-        h = herald(c);
-        b = baseline(c);
-      } else {
-        b = baseline(c);
-        h = herald(c);
-      }
-      byKind.record(c.kind(), true, h[0]);
-      byKind.record(c.kind(), false, b[0]);
-      byService.record(c.service().label(), true, h[0]);
-      byService.record(c.service().label(), false, b[0]);
-      if (h[1] != b[1]) {
-        mismatches++;
-      }
-    }
-    System.out.printf(
-        "%,d requests, each once on both sides after one warm-up round; pages that differ"
-            + " between the sides: %d%n%n",
-        cases.size(), mismatches);
-    byKind.print("Herald over HTTP", "same SQL over JDBC");
-    System.out.println();
-    byService.print("Herald over HTTP", "same SQL over JDBC");
-    System.out.println(Load.now());
+    PairedRuns.run(cases, Case::kind, c -> c.service().label(), this::herald, this::baseline);
   }
 
   private long[] herald(Case c) throws Exception {

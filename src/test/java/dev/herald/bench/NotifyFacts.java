@@ -30,7 +30,8 @@ final class NotifyFacts {
   /** Tasks run, queries, and the rows written to each fact table. */
   record Outcome(int combinations, int queries, int statusRows, int billingRows) {}
 
-  private static final Map<String, List<String>> BILLABLE =
+  /** Notify's billable statuses by type. */
+  static final Map<String, List<String>> BILLABLE =
       Map.of(
           "sms",
           List.of(

@@ -2,15 +2,12 @@ package dev.herald.notification;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.herald.support.Sql;
 import dev.herald.support.Timestamps;
 import dev.herald.testdata.ApiIT;
+import dev.herald.testdata.BulkNotifications;
 import dev.herald.testdata.Http;
 import dev.herald.testdata.Tokens;
 import java.net.URI;
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -22,8 +19,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 /**
- * {@code GET /v2/notifications} over more than a page: each filter's pages follow one another
- * newest first through {@code older_than}, with and without a reference.
+ * {@code GET /v2/notifications} over more than a page ({@link BulkNotifications}, references in a
+ * cycle of 7): each filter's pages follow one another newest first through {@code older_than}, with
+ * and without a reference.
  */
 class V2ListIT extends ApiIT {
 
@@ -38,47 +36,15 @@ class V2ListIT extends ApiIT {
   void fixture() {
     service = herald.liveService();
     key = herald.key(service, "normal");
-    insert(herald.template(service, "email", "Subject", "Hello"));
-  }
-
-  /**
-   * Row i, made i seconds after the first: SMS when i % 4 == 0, else email; permanent-failure when
-   * i % 10 == 0, sending when i % 10 == 1, else delivered; reference {@code ref-<i % 7>}; sent with
-   * a team key when i % 50 == 49, so the normal key's list leaves it out.
-   */
-  private void insert(UUID template) {
     var now = clock.instant();
-    jdbc.sql(
-            """
-            WITH made AS (
-              SELECT i, CAST(md5(CAST(:service AS text) || ':' || i) AS uuid) AS id,
-                     CAST(:first AS timestamptz) + i * interval '1 second' AS created_at
-                FROM generate_series(0, :rows - 1) AS i
-            ), notification AS (
-              INSERT INTO notifications (id, service_id, template_id, template_version, key_type,
-                                         notification_type, status, client_reference, expires_on,
-                                         created_at)
-              SELECT id, :service, :template, 1,
-                     CASE WHEN i % 50 = 49 THEN 'team' ELSE 'normal' END,
-                     CASE WHEN i % 4 = 0 THEN 'sms' ELSE 'email' END,
-                     CASE i % 10 WHEN 0 THEN 'permanent-failure' WHEN 1 THEN 'sending'
-                                 ELSE 'delivered' END,
-                     'ref-' || i % 7, :expiresOn, created_at
-                FROM made
-            )
-            INSERT INTO notification_personal_data (notification_id, expires_on, service_id,
-                                                    recipient, normalised_recipient,
-                                                    personalisation)
-            SELECT id, :expiresOn, :service, 'someone@example.com', 'someone@example.com',
-                   CAST('{}' AS jsonb)
-              FROM made
-            """)
-        .param("service", service)
-        .param("template", template)
-        .param("rows", ROWS)
-        .param("first", Sql.ts(now.minusSeconds(ROWS + 60)))
-        .param("expiresOn", Timestamps.londonDate(now).plusDays(7))
-        .update();
+    BulkNotifications.insert(
+        jdbc,
+        service,
+        herald.template(service, "email", "Subject", "Hello"),
+        ROWS,
+        7,
+        now.minusSeconds(ROWS + 60),
+        Timestamps.londonDate(now).plusDays(7));
   }
 
   @Test
@@ -93,8 +59,8 @@ class V2ListIT extends ApiIT {
 
   @Test
   void pagesOfAReferenceFollowOneAnotherNewestFirst() {
-    assertThat(allPages("reference=ref-3")).isEqualTo(expected(i -> i % 7 == 3));
-    assertThat(allPages("reference=ref-3&status=sending"))
+    assertThat(allPages("reference=order-3")).isEqualTo(expected(i -> i % 7 == 3));
+    assertThat(allPages("reference=order-3&status=sending"))
         .isEqualTo(expected(i -> i % 7 == 3 && i % 10 == 1));
   }
 
@@ -107,7 +73,7 @@ class V2ListIT extends ApiIT {
     List<UUID> ids = new ArrayList<>();
     for (int i = ROWS - 1; i >= 0; i--) {
       if (i % 50 != 49 && filter.test(i)) {
-        ids.add(id(i));
+        ids.add(BulkNotifications.id(service, i));
       }
     }
     return ids;
@@ -130,18 +96,5 @@ class V2ListIT extends ApiIT {
       path = next.getRawPath() + "?" + next.getRawQuery();
     }
     throw new AssertionError("more than 10 pages of " + query);
-  }
-
-  /** The id the fixture gave row i: md5(service:i) as a UUID, as PostgreSQL casts it. */
-  private UUID id(int i) {
-    try {
-      byte[] md5 =
-          MessageDigest.getInstance("MD5")
-              .digest((service + ":" + i).getBytes(StandardCharsets.UTF_8));
-      ByteBuffer bytes = ByteBuffer.wrap(md5);
-      return new UUID(bytes.getLong(), bytes.getLong());
-    } catch (java.security.NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
   }
 }

@@ -197,7 +197,7 @@ class SearchIT extends ApiIT {
 
     List<String> plan = plan(SearchRepository.BY_RECIPIENT, Map.of("recipient", "447700900999"));
 
-    List<String> partitionIndexes = partitionsOf("ix_personal_data_service_recipient");
+    List<String> partitionIndexes = IndexPartitions.of(jdbc, "ix_personal_data_service_recipient");
     assertThat(plan).noneMatch(node -> node.startsWith("Seq Scan"));
     assertThat(plan)
         .anyMatch(
@@ -221,24 +221,13 @@ class SearchIT extends ApiIT {
                 "referenceText", "gram-r"));
 
     assertThat(plan).noneMatch(node -> node.startsWith("Seq Scan"));
-    List<String> trigrams = partitionsOf("ix_personal_data_recipient_trgm");
+    List<String> trigrams = IndexPartitions.of(jdbc, "ix_personal_data_recipient_trgm");
     assertThat(
             plan(
                 "SELECT notification_id FROM notification_personal_data"
                     + " WHERE normalised_recipient LIKE :recipientPattern",
                 Map.of("recipientPattern", "%900998%")))
         .anyMatch(node -> trigrams.stream().anyMatch(node::endsWith));
-  }
-
-  private List<String> partitionsOf(String index) {
-    return jdbc.sql(
-            """
-            SELECT c.relname FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid
-             WHERE i.inhparent = CAST(:index AS regclass)
-            """)
-        .param("index", index)
-        .query(String.class)
-        .list();
   }
 
   /**
