@@ -83,7 +83,8 @@ final class ListBench {
     for (int i = 0; i < perKind; i++) {
       cases.add(new Case("first page", s, key, ""));
     }
-    for (String query : chain(key, "", perKind + 1).subList(1, perKind + 1)) {
+    List<String> pages = chain(key, "", perKind + 1);
+    for (String query : pages.subList(1, pages.size())) {
       cases.add(new Case("older_than pages 2 to " + (perKind + 1), s, key, query));
     }
     for (String filter :
@@ -103,7 +104,7 @@ final class ListBench {
     return "/v2/notifications" + (query.isEmpty() ? "" : "?" + query);
   }
 
-  /** The first query and the queries of the pages after it, while pages are full. */
+  /** The first query and those of up to {@code pages − 1} pages after it, while pages are full. */
   private List<String> chain(String key, String first, int pages) throws Exception {
     List<String> queries = new ArrayList<>(List.of(first));
     while (queries.size() < pages) {
@@ -114,9 +115,6 @@ final class ListBench {
         break;
       }
       queries.add(QueryStrings.of(page.get("links").get("next").asString()));
-    }
-    while (queries.size() < pages) {
-      queries.add(queries.getLast());
     }
     return queries;
   }

@@ -96,7 +96,8 @@ final class SearchBench {
       cases.add(new Case("piece found nowhere (zq7x)", s, "to=zq" + i + "x"));
       cases.add(new Case("common piece (example.com), page 1", s, "to=example.com"));
     }
-    for (String query : chain(s, "to=example.com", perKind + 1).subList(1, perKind + 1)) {
+    List<String> pages = chain(s, "to=example.com", perKind + 1);
+    for (String query : pages.subList(1, pages.size())) {
       cases.add(new Case("common piece, pages 2 to " + (perKind + 1), s, query));
     }
     for (String query : chain(s, "to=example.com&status=failed", perKind)) {
@@ -105,7 +106,7 @@ final class SearchBench {
     return cases;
   }
 
-  /** The first query and the queries of the pages after it, following {@code links.next}. */
+  /** The first query and those of up to {@code pages − 1} pages after it ({@code links.next}). */
   private List<String> chain(SizedService s, String first, int pages) throws Exception {
     List<String> queries = new ArrayList<>(List.of(first));
     while (queries.size() < pages) {
@@ -116,9 +117,6 @@ final class SearchBench {
         break;
       }
       queries.add(QueryStrings.of(next.asString()));
-    }
-    while (queries.size() < pages) {
-      queries.add(queries.getLast());
     }
     return queries;
   }
