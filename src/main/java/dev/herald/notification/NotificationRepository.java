@@ -1,5 +1,6 @@
 package dev.herald.notification;
 
+import dev.herald.support.PagePosition;
 import dev.herald.support.Sql;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -138,42 +139,89 @@ public class NotificationRepository {
   }
 
   /**
-   * One page of a service's notifications sent with one key type, newest first. {@code olderThan}
-   * continues after that notification (an unknown one gives an empty page).
+   * One page of a service's notifications sent with one key type, newest first, from the service's
+   * index by key type and time. The personal data is a LATERAL subquery with LIMIT 1 (its key is
+   * unique) so that the planner probes it per row: as a join it costs every partition for each row,
+   * and chose a hash join or a parallel plan whose workers alone took 15–30 ms to start (EXPLAIN
+   * ANALYZE, 3M generated rows, 2 shared cores). {@code olderThan} continues after that
+   * notification (an unknown one gives an empty page).
    */
   public List<Stored> page(ListQuery q) {
-    return jdbc.sql(
+    return PagePosition.after(jdbc, q.serviceId(), q.olderThan())
+        .map(position -> q.reference() == null ? page(q, position) : pageByReference(q, position))
+        .orElse(List.of());
+  }
+
+  private List<Stored> page(ListQuery q, PagePosition position) {
+    return listQuery(
             """
-            SELECT n.*, p.recipient, p.normalised_recipient, p.personalisation::text AS personalisation,
-                   p.reply_to_text, p.unsubscribe_link
+            SELECT n.*, p.recipient, p.normalised_recipient, p.personalisation, p.reply_to_text,
+                   p.unsubscribe_link
               FROM notifications n
-              JOIN notification_personal_data p
-                ON p.notification_id = n.id AND p.expires_on = n.expires_on
+             CROSS JOIN LATERAL (SELECT recipient, normalised_recipient,
+                                        personalisation::text AS personalisation, reply_to_text,
+                                        unsubscribe_link
+                                   FROM notification_personal_data
+                                  WHERE notification_id = n.id AND expires_on = n.expires_on
+                                  LIMIT 1) p
              WHERE n.service_id = :serviceId
                AND n.key_type = :keyType
-               AND (cardinality(CAST(:statuses AS text[])) = 0 OR n.status = ANY (CAST(:statuses AS text[])))
-               AND (cardinality(CAST(:types AS text[])) = 0 OR n.notification_type = ANY (CAST(:types AS text[])))
-               AND (CAST(:reference AS text) IS NULL OR n.client_reference = :reference)
+               AND n.status = ANY (CAST(:statuses AS text[]))
+               AND n.notification_type = ANY (CAST(:types AS text[]))
                AND (:includeJobs OR n.job_id IS NULL)
-               AND (CAST(:olderThan AS uuid) IS NULL
-                    OR (n.created_at, n.id) < (SELECT o.created_at, o.id FROM notifications o
-                                                WHERE o.id = :olderThan AND o.service_id = :serviceId))
+               AND (n.created_at, n.id) < (:before, :beforeId)
              ORDER BY n.created_at DESC, n.id DESC
              LIMIT :limit
-            """)
-        .param("serviceId", q.serviceId())
-        .param("keyType", q.keyType())
-        .param("statuses", q.statuses().toArray(String[]::new))
-        .param("types", q.types().toArray(String[]::new))
-        .param("reference", q.reference())
-        .param("includeJobs", q.includeJobs())
-        .param("olderThan", q.olderThan())
-        .param("limit", q.limit())
+            """,
+            q,
+            position)
         .query(NotificationRepository::map)
         .list();
   }
 
-  /** What the v2 list filters on. */
+  /** As {@link #page(ListQuery, PagePosition)}, through the index of the service's references. */
+  private List<Stored> pageByReference(ListQuery q, PagePosition position) {
+    return listQuery(
+            """
+            SELECT n.*, p.recipient, p.normalised_recipient, p.personalisation, p.reply_to_text,
+                   p.unsubscribe_link
+              FROM notifications n
+             CROSS JOIN LATERAL (SELECT recipient, normalised_recipient,
+                                        personalisation::text AS personalisation, reply_to_text,
+                                        unsubscribe_link
+                                   FROM notification_personal_data
+                                  WHERE notification_id = n.id AND expires_on = n.expires_on
+                                  LIMIT 1) p
+             WHERE n.service_id = :serviceId
+               AND n.client_reference = :reference
+               AND n.key_type = :keyType
+               AND n.status = ANY (CAST(:statuses AS text[]))
+               AND n.notification_type = ANY (CAST(:types AS text[]))
+               AND (:includeJobs OR n.job_id IS NULL)
+               AND (n.created_at, n.id) < (:before, :beforeId)
+             ORDER BY n.created_at DESC, n.id DESC
+             LIMIT :limit
+            """,
+            q,
+            position)
+        .param("reference", q.reference())
+        .query(NotificationRepository::map)
+        .list();
+  }
+
+  private JdbcClient.StatementSpec listQuery(String sql, ListQuery q, PagePosition position) {
+    return jdbc.sql(sql)
+        .param("serviceId", q.serviceId())
+        .param("keyType", q.keyType())
+        .param("statuses", q.statuses().toArray(String[]::new))
+        .param("types", q.types().toArray(String[]::new))
+        .param("includeJobs", q.includeJobs())
+        .param("before", position.before())
+        .param("beforeId", position.id())
+        .param("limit", q.limit());
+  }
+
+  /** What the v2 list filters on; statuses and types hold at least one value each. */
   public record ListQuery(
       UUID serviceId,
       String keyType,

@@ -15,6 +15,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,6 +35,9 @@ class V2NotificationController {
 
   static final int PAGE_SIZE = 250;
   private static final List<String> REPEATABLE = List.of("template_type", "status");
+  private static final List<String> ALL_TYPES = List.of("email", "sms", "letter");
+  private static final List<String> ALL_STATUSES =
+      Arrays.stream(NotificationStatus.values()).map(NotificationStatus::value).toList();
   private static final RequestValidator QUERY =
       RequestValidator.forSchema("schemas/get_notifications_request.json");
 
@@ -84,13 +88,14 @@ class V2NotificationController {
         params.has("older_than")
             ? Uuids.parse(params.get("older_than").asString()).orElseThrow()
             : null;
+    List<String> types = strings(params, "template_type");
     List<Stored> page =
         notifications.page(
             new ListQuery(
                 key.serviceId(),
                 key.keyType().value(),
-                statuses,
-                strings(params, "template_type"),
+                statuses.isEmpty() ? ALL_STATUSES : statuses,
+                types.isEmpty() ? ALL_TYPES : types,
                 params.has("reference") ? params.get("reference").asString() : null,
                 params.has("include_jobs"),
                 olderThan,

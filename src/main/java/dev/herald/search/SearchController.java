@@ -68,7 +68,7 @@ class SearchController {
     return body;
   }
 
-  private static SearchQuery parse(UUID serviceId, MultiValueMap<String, String> query) {
+  static SearchQuery parse(UUID serviceId, MultiValueMap<String, String> query) {
     List<String> errors = new ArrayList<>();
     String to = query.getFirst("to");
     if (to == null || to.isBlank()) {
@@ -91,8 +91,8 @@ class SearchController {
         serviceId,
         SearchTerm.of(to),
         keyTypes.isEmpty() ? DEFAULT_KEY_TYPES : keyTypes,
-        statuses,
-        types,
+        statuses.isEmpty() ? STATUSES : statuses,
+        types.isEmpty() ? TYPES : types,
         olderThan,
         PAGE_SIZE + 1);
   }

@@ -17,7 +17,11 @@ final class GeneratedData {
 
   private GeneratedData() {}
 
-  /** Services, one template of each type and one key of each type per service, retentions. */
+  /**
+   * Services, one template of each type and one key of each type per service, retentions. The keys
+   * are revoked long ago: their secrets are not encrypted with Herald's key, and Herald loads only
+   * keys revoked in the last 7 days, so a key made through the admin API works beside them.
+   */
   static void services(JdbcClient jdbc, long seed, int services, Instant now) {
     jdbc.sql(
             """
@@ -59,10 +63,12 @@ final class GeneratedData {
         .update();
     jdbc.sql(
             """
-            INSERT INTO api_keys (id, service_id, name, secret, key_type, created_at)
+            INSERT INTO api_keys (id, service_id, name, secret, key_type, created_at,
+                                  expiry_date)
             SELECT CAST(md5(:seed || ':key:' || s || ':' || type) AS uuid),
                    CAST(md5(:seed || ':service:' || s) AS uuid), type || ' key',
-                   decode(md5(:seed || ':secret:' || s || ':' || type), 'hex'), type, :now
+                   decode(md5(:seed || ':secret:' || s || ':' || type), 'hex'), type, :now,
+                   CAST('2000-01-01 00:00:00+00' AS timestamptz)
               FROM generate_series(0, :services - 1) AS s,
                    unnest(ARRAY['normal', 'team', 'test']) AS type
             """)
@@ -89,25 +95,30 @@ final class GeneratedData {
   }
 
   /**
-   * Rows {@code from} (inclusive) to {@code to} of {@code rows}, made at even steps from {@code
-   * start} to {@code end}, with ids that sort by creation time (UUIDv7 layout), each notification
-   * with its personal data; the expiry day is the London creation day plus the service's retention
-   * for the type, as Herald's insert fixes it.
+   * Rows {@code from} (inclusive) to {@code to} of the span, made at even steps over its days, with
+   * ids that sort by creation time (UUIDv7 layout), each notification with its personal data; the
+   * expiry day is the London creation day plus the service's retention for the type, as Herald's
+   * insert fixes it. Services are drawn evenly, or {@code skewed}: service s with the share
+   * ((s+1)/100)^⅓ − (s/100)^⅓, from 21.5 % for the first down to 0.33 % for the last.
    */
   static void notifications(
-      JdbcClient jdbc, long seed, long from, long to, long rows, Instant start, Instant end) {
+      JdbcClient jdbc, long seed, boolean skewed, DataGenerator.Span span, long from, long to) {
     int inserted =
         jdbc.sql(
                 """
                 WITH dice AS (
                   SELECT n,
-                         (hashint8extended(n, :seed) & 2147483647) % :services AS s,
+                         CASE WHEN :skewed
+                              THEN CAST(floor(:services * power(CAST(hashint8extended(n, :seed)
+                                   & 2147483647 AS float8) / 2147483648, 3)) AS bigint)
+                              ELSE (hashint8extended(n, :seed) & 2147483647) % :services END AS s,
                          (hashint8extended(n, :seed + 1) & 2147483647) % 1000 AS t,
                          (hashint8extended(n, :seed + 2) & 2147483647) % 1000 AS k,
                          (hashint8extended(n, :seed + 3) & 2147483647) % 1000 AS st,
                          md5(:seed || ':' || n) AS h,
                          CAST(:start AS timestamptz) + interval '1 microsecond'
-                           * floor(n * CAST(:spanMicros AS float8) / :rows) AS created_at
+                           * floor((n - :first) * CAST(:spanMicros AS float8) / :rows)
+                           AS created_at
                     FROM generate_series(:from, :to - 1) AS n
                 ), typed AS (
                   SELECT d.*,
@@ -166,20 +177,22 @@ final class GeneratedData {
                                                         personalisation)
                 SELECT id, expires_on, service_id,
                        CASE type WHEN 'email' THEN 'Person.' || n % 1000003 || '@Example.com'
-                                 WHEN 'sms' THEN '07700 9' || lpad(CAST(n % 100000 AS text), 5, '0')
+                                 WHEN 'sms' THEN '07711 9' || lpad(CAST(n % 100000 AS text), 5, '0')
                                  ELSE 'A. Person' || chr(10) || n % 1000 || ' High Street'
                                       || chr(10) || 'Town' || chr(10) || 'SW1A 1AA' END,
                        CASE type WHEN 'email' THEN 'person.' || n % 1000003 || '@example.com'
-                                 WHEN 'sms' THEN '4477009' || lpad(CAST(n % 100000 AS text), 5, '0')
+                                 WHEN 'sms' THEN '4477119' || lpad(CAST(n % 100000 AS text), 5, '0')
                                  ELSE 'a.person' || n % 1000 || 'highstreettownsw1a1aa' END,
                        jsonb_build_object('name', 'Ada', 'reference', 'R' || n)
                   FROM generated
                 """)
             .param("seed", seed)
             .param("services", DataGenerator.SERVICES)
-            .param("start", Sql.ts(start))
-            .param("spanMicros", Duration.between(start, end).toNanos() / 1000)
-            .param("rows", rows)
+            .param("skewed", skewed)
+            .param("start", Sql.ts(span.start()))
+            .param("spanMicros", Duration.between(span.start(), span.end()).toNanos() / 1000)
+            .param("first", span.first())
+            .param("rows", span.rows())
             .param("from", from)
             .param("to", to)
             .update();

@@ -3,6 +3,7 @@ package dev.herald.search;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.herald.support.PagePosition;
 import dev.herald.testdata.ApiIT;
 import dev.herald.testdata.Http;
 import dev.herald.testdata.Tokens;
@@ -196,7 +197,7 @@ class SearchIT extends ApiIT {
 
     List<String> plan = plan(SearchRepository.BY_RECIPIENT, Map.of("recipient", "447700900999"));
 
-    List<String> partitionIndexes = partitionsOf("ix_personal_data_service_recipient");
+    List<String> partitionIndexes = IndexPartitions.of(jdbc, "ix_personal_data_service_recipient");
     assertThat(plan).noneMatch(node -> node.startsWith("Seq Scan"));
     assertThat(plan)
         .anyMatch(
@@ -212,28 +213,21 @@ class SearchIT extends ApiIT {
 
     List<String> plan =
         plan(
-            SearchRepository.BY_PIECE,
-            Map.of("recipientPattern", "%gram-r%", "referencePattern", "%gram-r%"));
+            PieceSearch.BY_PIECE,
+            Map.of(
+                "recipientIndexPattern", "%gram-r%",
+                "recipientText", "gram-r",
+                "referenceIndexPattern", "%gram-r%",
+                "referenceText", "gram-r"));
 
     assertThat(plan).noneMatch(node -> node.startsWith("Seq Scan"));
-    List<String> trigrams = partitionsOf("ix_personal_data_recipient_trgm");
+    List<String> trigrams = IndexPartitions.of(jdbc, "ix_personal_data_recipient_trgm");
     assertThat(
             plan(
                 "SELECT notification_id FROM notification_personal_data"
                     + " WHERE normalised_recipient LIKE :recipientPattern",
                 Map.of("recipientPattern", "%900998%")))
         .anyMatch(node -> trigrams.stream().anyMatch(node::endsWith));
-  }
-
-  private List<String> partitionsOf(String index) {
-    return jdbc.sql(
-            """
-            SELECT c.relname FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid
-             WHERE i.inhparent = CAST(:index AS regclass)
-            """)
-        .param("index", index)
-        .query(String.class)
-        .list();
   }
 
   /**
@@ -250,9 +244,10 @@ class SearchIT extends ApiIT {
                   jdbc.sql("EXPLAIN (FORMAT JSON) " + sql)
                       .param("serviceId", service)
                       .param("keyTypes", new String[] {"normal", "team"})
-                      .param("statuses", new String[0])
-                      .param("types", new String[0])
-                      .param("olderThan", null)
+                      .param("statuses", new String[] {"delivered", "sending", "created"})
+                      .param("types", new String[] {"email", "sms", "letter"})
+                      .param("before", PagePosition.FIRST.before())
+                      .param("beforeId", PagePosition.FIRST.id())
                       .param("limit", 51);
               for (var e : term.entrySet()) {
                 statement = statement.param(e.getKey(), e.getValue());

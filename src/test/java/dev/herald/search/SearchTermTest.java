@@ -23,14 +23,29 @@ class SearchTermTest {
 
   @Test
   void partOfANumberLosesPunctuationAndLeadingZeroAsNotifyDoes() {
-    assertThat(SearchTerm.of("07700 900")).isEqualTo(new Piece("%7700900%", "%07700 900%"));
+    Piece piece = (Piece) SearchTerm.of("07700 900");
+    assertThat(piece).isEqualTo(new Piece("7700900", "07700 900"));
+    assertThat(piece.recipientPattern()).isEqualTo("%7700900%");
+    assertThat(piece.referencePattern()).isEqualTo("%07700 900%");
   }
 
   @Test
   void anythingElseSearchesRecipientsAndReferencesWithWildcardsEscaped() {
-    assertThat(SearchTerm.of("Order_50%"))
-        .isEqualTo(new Piece("%order\\_50\\%%", "%Order\\_50\\%%"));
-    assertThat(SearchTerm.of("@Example.com"))
-        .isEqualTo(new Piece("%@example.com%", "%@Example.com%"));
+    Piece order = (Piece) SearchTerm.of("Order_50%");
+    assertThat(order.recipientPattern()).isEqualTo("%order\\_50\\%%");
+    assertThat(order.referencePattern()).isEqualTo("%Order\\_50\\%%");
+    assertThat(SearchTerm.of("@Example.com")).isEqualTo(new Piece("@example.com", "@Example.com"));
+  }
+
+  @Test
+  void theIndexesAreAskedForTheLastDigitsOfAPiece() {
+    Piece phone = (Piece) SearchTerm.of("07711 9123");
+    assertThat(phone.recipientIndexPattern()).isEqualTo("%19123%");
+    assertThat(phone.referenceIndexPattern()).isEqualTo("%9123%");
+    Piece reference = (Piece) SearchTerm.of("INV-2024-000123");
+    assertThat(reference.referenceIndexPattern()).isEqualTo("%00123%");
+    assertThat(reference.recipientIndexPattern()).isEqualTo("%00123%");
+    Piece words = (Piece) SearchTerm.of("order_12");
+    assertThat(words.referenceIndexPattern()).isEqualTo("%order\\_12%");
   }
 }

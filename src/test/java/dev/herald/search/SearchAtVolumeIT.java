@@ -1,0 +1,168 @@
+package dev.herald.search;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.herald.support.PagePosition;
+import dev.herald.support.Timestamps;
+import dev.herald.testdata.ApiIT;
+import dev.herald.testdata.BulkNotifications;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The admin search on a service with 20,000 notifications, more than {@link PieceSearch#WINDOW}:
+ * which path finds a piece, what the plans read, and that both paths page the same way. The rows
+ * are inserted in one statement, as the benchmark's generator does.
+ */
+class SearchAtVolumeIT extends ApiIT {
+
+  private static final int ROWS = 20_000;
+  private static UUID service;
+
+  @Autowired JdbcClient jdbc;
+
+  @BeforeEach
+  void fixture() {
+    if (service == null) {
+      service = herald.liveService();
+      insertNotifications(herald.template(service, "email", "Subject", "Hello"));
+    }
+  }
+
+  private void insertNotifications(UUID template) {
+    var now = clock.instant();
+    BulkNotifications.insert(
+        jdbc,
+        service,
+        template,
+        ROWS,
+        ROWS,
+        now.minusSeconds(ROWS + 60),
+        Timestamps.londonDate(now).plusDays(7));
+    // As autovacuum leaves a table in use: statistics, and the trigram indexes' own counts.
+    jdbc.sql("VACUUM ANALYZE notifications").update();
+    jdbc.sql("VACUUM ANALYZE notification_personal_data").update();
+  }
+
+  @Test
+  void aPieceMostNotificationsContainIsReadFromTheNewestOnlyAndPagesOn() {
+    JsonNode first = search("to=example.com");
+    assertThat(references(first)).isEqualTo(orders(ROWS - 1, 50));
+    JsonNode second = follow(first.get("links").get("next").asString());
+    assertThat(references(second)).isEqualTo(orders(ROWS - 51, 50));
+
+    List<Map<String, Object>> scans = executed(PieceSearch.RECENT_PIECE, "example.com");
+    assertThat(scans)
+        .filteredOn(n -> "ix_notifications_service_created".equals(n.get("index")))
+        .singleElement()
+        .satisfies(n -> assertThat((int) n.get("rows")).isLessThanOrEqualTo(100));
+    assertThat(scans).noneMatch(n -> "Seq Scan".equals(n.get("node")));
+  }
+
+  @Test
+  void aPieceAFewOfTheNewestMatchWidensTheWindowToAPage() {
+    JsonNode first = search("to=example.com&status=failed&template_type=sms");
+    List<String> expected = new ArrayList<>();
+    for (int i = ROWS - 20; expected.size() < 100; i -= 20) {
+      expected.add("order-" + i);
+    }
+    assertThat(references(first)).isEqualTo(expected.subList(0, 50));
+    JsonNode second = follow(first.get("links").get("next").asString());
+    assertThat(references(second)).isEqualTo(expected.subList(50, 100));
+  }
+
+  @Test
+  void aPieceNoneOfTheNewestContainIsFoundThroughTheTrigramIndexes() {
+    JsonNode first = search("to=order-5");
+    assertThat(references(first)).isEqualTo(orders(5999, 50));
+    JsonNode second = follow(first.get("links").get("next").asString());
+    assertThat(references(second)).isEqualTo(orders(5949, 50));
+
+    assertThat(references(search("to=NEEDLE-0001"))).containsExactly("Needle-0001");
+  }
+
+  @Test
+  void aSelectiveSearchReadsBothTrigramIndexes() {
+    List<Map<String, Object>> scans = executed(PieceSearch.BY_PIECE, "Needle-0001");
+
+    assertThat(scans)
+        .anyMatch(n -> "ix_notifications_client_reference_trgm".equals(n.get("index")));
+    List<String> recipientTrigrams = IndexPartitions.of(jdbc, "ix_personal_data_recipient_trgm");
+    assertThat(scans).anyMatch(n -> recipientTrigrams.contains(n.get("index")));
+    assertThat(scans).noneMatch(n -> "Seq Scan".equals(n.get("node")) && (int) n.get("rows") > 0);
+  }
+
+  private JsonNode search(String query) {
+    return herald.adminOk("GET", "/admin/services/" + service + "/notifications?" + query, null);
+  }
+
+  private JsonNode follow(String link) {
+    URI next = URI.create(link);
+    return herald.adminOk("GET", next.getRawPath() + "?" + next.getRawQuery(), null);
+  }
+
+  private static List<String> references(JsonNode page) {
+    List<String> references = new ArrayList<>();
+    page.get("notifications").forEach(n -> references.add(n.get("reference").asString()));
+    return references;
+  }
+
+  /** The references {@code order-<from>}, {@code order-<from - 1>}, … that contain the piece. */
+  private static List<String> orders(int from, int count) {
+    List<String> expected = new ArrayList<>();
+    for (int i = from; expected.size() < count; i--) {
+      expected.add("order-" + i);
+    }
+    return expected;
+  }
+
+  /**
+   * The plan nodes that ran (EXPLAIN ANALYZE), as node type, table, index and rows. Nothing is
+   * switched off: these are the planner's own choices at this size.
+   */
+  private List<Map<String, Object>> executed(String sql, String to) {
+    SearchTerm.Piece piece = (SearchTerm.Piece) SearchTerm.of(to);
+    String json =
+        jdbc.sql("EXPLAIN (ANALYZE, FORMAT JSON) " + sql)
+            .param("serviceId", service)
+            .param("keyTypes", new String[] {"normal", "team"})
+            .param("statuses", new String[] {"delivered"})
+            .param("types", new String[] {"email"})
+            .param("before", PagePosition.FIRST.before())
+            .param("beforeId", PagePosition.FIRST.id())
+            .param("limit", 51)
+            .param("window", PieceSearch.WINDOW)
+            .param("recipientPattern", piece.recipientPattern())
+            .param("referencePattern", piece.referencePattern())
+            .param("recipientIndexPattern", piece.recipientIndexPattern())
+            .param("recipientText", piece.recipientText())
+            .param("referenceIndexPattern", piece.referenceIndexPattern())
+            .param("referenceText", piece.referenceText())
+            .query(String.class)
+            .single();
+    List<Map<String, Object>> nodes = new ArrayList<>();
+    collect(JsonMapper.builder().build().readTree(json).get(0).get("Plan"), nodes);
+    return nodes;
+  }
+
+  private static void collect(JsonNode node, List<Map<String, Object>> nodes) {
+    if (node.path("Actual Loops").asInt() > 0) {
+      nodes.add(
+          Map.of(
+              "node", node.get("Node Type").asString(),
+              "table", node.path("Relation Name").asString(""),
+              "index", node.path("Index Name").asString(""),
+              "rows", node.path("Actual Rows").asInt()));
+    }
+    node.path("Plans").forEach(child -> collect(child, nodes));
+  }
+}
