@@ -33,13 +33,15 @@ final class HeraldInProcess {
                 "herald.database-username=postgres",
                 "herald.data-dir=" + dataDir,
                 "herald.embedded-ephemeral=true",
-                "server.port=0",
                 "spring.main.banner-mode=off",
                 "logging.level.root=WARN",
                 "logging.level.io.zonky=ERROR"));
-    // As command-line arguments, so that they win over application.yml.
+    // As command-line arguments, so that they win over application.yml (which sets the port from
+    // HERALD_PORT, 6011 by default): a random port unless the benchmark chose one.
+    Map<String, String> overriding = new java.util.LinkedHashMap<>(Map.of("server.port", "0"));
+    overriding.putAll(extra);
     String[] overrides =
-        extra.entrySet().stream()
+        overriding.entrySet().stream()
             .map(e -> "--" + e.getKey() + "=" + e.getValue())
             .toArray(String[]::new);
     return new SpringApplicationBuilder(HeraldApplication.class)

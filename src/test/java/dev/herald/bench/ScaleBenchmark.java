@@ -50,12 +50,7 @@ public final class ScaleBenchmark {
         .setLevel(ch.qos.logback.classic.Level.WARN);
     try (EmbeddedPostgres postgres = BenchDatabase.durablePostgres(dataDir, RetentionBenchmark.PG);
         ConfigurableApplicationContext context =
-            HeraldInProcess.start(
-                dataDir,
-                postgres,
-                // server.port as an override: application.yml's HERALD_PORT default outranks
-                // the default properties HeraldInProcess sets.
-                Map.of("server.port", "0", "herald.admin-token", adminToken))) {
+            HeraldInProcess.start(dataDir, postgres, Map.of("herald.admin-token", adminToken))) {
       HikariDataSource pool = context.getBean(HikariDataSource.class);
       JdbcClient jdbc = JdbcClient.create(pool);
       BenchDatabase.printMachine(jdbc);
