@@ -35,8 +35,9 @@ class CallbackPayloads {
             SELECT n.id, n.service_id, n.client_reference, n.created_at, n.updated_at, n.sent_at,
                    n.notification_type, n.template_id, n.template_version, p.recipient
               FROM notifications n
-              LEFT JOIN notification_personal_data p
-                ON p.notification_id = n.id AND p.expires_on = n.expires_on
+              LEFT JOIN LATERAL (SELECT recipient FROM notification_personal_data
+                                  WHERE notification_id = n.id AND expires_on = n.expires_on
+                                  LIMIT 1) p ON true
              WHERE n.id = :id
             """)
         .param("id", notificationId)
@@ -63,8 +64,9 @@ class CallbackPayloads {
                    p.recipient
               FROM complaints k
               JOIN notifications n ON n.id = k.notification_id
-              LEFT JOIN notification_personal_data p
-                ON p.notification_id = n.id AND p.expires_on = n.expires_on
+              LEFT JOIN LATERAL (SELECT recipient FROM notification_personal_data
+                                  WHERE notification_id = n.id AND expires_on = n.expires_on
+                                  LIMIT 1) p ON true
              WHERE k.id = :id
             """)
         .param("id", complaintId)

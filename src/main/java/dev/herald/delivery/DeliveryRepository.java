@@ -36,11 +36,15 @@ class DeliveryRepository {
               RETURNING id, service_id, template_id, template_version, key_type,
                         notification_type, status, international, expires_on
             )
-            SELECT n.*, p.recipient, p.normalised_recipient,
-                   p.personalisation::text AS personalisation, p.reply_to_text, p.unsubscribe_link
+            SELECT n.*, p.recipient, p.normalised_recipient, p.personalisation, p.reply_to_text,
+                   p.unsubscribe_link
               FROM claimed n
-              JOIN notification_personal_data p
-                ON p.notification_id = n.id AND p.expires_on = n.expires_on
+             CROSS JOIN LATERAL (SELECT recipient, normalised_recipient,
+                                        personalisation::text AS personalisation, reply_to_text,
+                                        unsubscribe_link
+                                   FROM notification_personal_data
+                                  WHERE notification_id = n.id AND expires_on = n.expires_on
+                                  LIMIT 1) p
             """)
         .param("ids", Sql.array("uuid", ids))
         .param("now", Sql.ts(now))

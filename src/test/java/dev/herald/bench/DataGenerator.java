@@ -84,7 +84,13 @@ public final class DataGenerator {
     try (EmbeddedPostgres postgres =
         BenchDatabase.durablePostgres(dataDir, RetentionBenchmark.PG)) {
       DataSource db = postgres.getPostgresDatabase();
-      Flyway.configure().dataSource(db).locations("classpath:db/migration").load().migrate();
+      // As application.yml: CREATE INDEX CONCURRENTLY would wait for Flyway's own lock transaction.
+      Flyway.configure()
+          .dataSource(db)
+          .locations("classpath:db/migration")
+          .configuration(Map.of("flyway.postgresql.transactional.lock", "false"))
+          .load()
+          .migrate();
       generate(db, seed, threads, skewed, spans);
     } finally {
       RetentionBenchmark.deleteTree(dataDir);

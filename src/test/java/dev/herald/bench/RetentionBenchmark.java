@@ -61,7 +61,9 @@ public final class RetentionBenchmark {
       System.out.println("postgres settings: " + PG + "\n");
       LocalDate today = Timestamps.londonDate(Instant.now());
       DataGenerator.generate(pool, rows, seed, threads, today.minusDays(newestDaysAgo));
-      jdbc.sql("ALTER TABLE notifications SET (autovacuum_enabled = false)").update();
+      // Storage parameters go on the partitions: a partitioned table has none of its own.
+      jdbc.sql("ALTER TABLE notifications_live SET (autovacuum_enabled = false)").update();
+      jdbc.sql("ALTER TABLE notifications_test SET (autovacuum_enabled = false)").update();
       long shape = System.nanoTime();
       NotifyShape.build(jdbc);
       jdbc.sql("CHECKPOINT").update();

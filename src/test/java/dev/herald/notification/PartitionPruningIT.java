@@ -23,14 +23,8 @@ class PartitionPruningIT extends ApiIT {
 
     List<String> plan =
         jdbc.sql(
-                """
-                EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF, SUMMARY OFF)
-                SELECT n.*, p.recipient
-                  FROM notifications n
-                  JOIN notification_personal_data p
-                    ON p.notification_id = n.id AND p.expires_on = n.expires_on
-                 WHERE n.id = :id AND n.service_id = :serviceId
-                """)
+                "EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF, SUMMARY OFF) "
+                    + NotificationRepository.FIND)
             .param("id", id)
             .param("serviceId", service)
             .query(String.class)

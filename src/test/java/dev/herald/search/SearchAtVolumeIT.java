@@ -61,10 +61,12 @@ class SearchAtVolumeIT extends ApiIT {
     assertThat(references(second)).isEqualTo(orders(ROWS - 51, 50));
 
     List<Map<String, Object>> scans = executed(PieceSearch.RECENT_PIECE, "example.com");
-    assertThat(scans)
-        .filteredOn(n -> "ix_notifications_service_created".equals(n.get("index")))
-        .singleElement()
-        .satisfies(n -> assertThat((int) n.get("rows")).isLessThanOrEqualTo(100));
+    List<String> newestFirst = IndexPartitions.of(jdbc, "ix_notifications_service_created");
+    List<Map<String, Object>> walks =
+        scans.stream().filter(n -> newestFirst.contains(n.get("index"))).toList();
+    // One walk per key-type partition of notifications, merged: together at most two pages.
+    assertThat(walks).isNotEmpty();
+    assertThat(walks.stream().mapToInt(n -> (int) n.get("rows")).sum()).isLessThanOrEqualTo(100);
     assertThat(scans).noneMatch(n -> "Seq Scan".equals(n.get("node")));
   }
 
@@ -94,8 +96,9 @@ class SearchAtVolumeIT extends ApiIT {
   void aSelectiveSearchReadsBothTrigramIndexes() {
     List<Map<String, Object>> scans = executed(PieceSearch.BY_PIECE, "Needle-0001");
 
-    assertThat(scans)
-        .anyMatch(n -> "ix_notifications_client_reference_trgm".equals(n.get("index")));
+    List<String> referenceTrigrams =
+        IndexPartitions.of(jdbc, "ix_notifications_client_reference_trgm");
+    assertThat(scans).anyMatch(n -> referenceTrigrams.contains(n.get("index")));
     List<String> recipientTrigrams = IndexPartitions.of(jdbc, "ix_personal_data_recipient_trgm");
     assertThat(scans).anyMatch(n -> recipientTrigrams.contains(n.get("index")));
     assertThat(scans).noneMatch(n -> "Seq Scan".equals(n.get("node")) && (int) n.get("rows") > 0);
