@@ -64,6 +64,26 @@ class V2ListIT extends ApiIT {
         .isEqualTo(expected(i -> i % 7 == 3 && i % 10 == 1));
   }
 
+  @Test
+  void notificationsWhosePersonalDataIsGoneAreLeftOutAndPagesStayFull() {
+    // As a shortened retention leaves them: re-dated to yesterday, personal data deleted.
+    var yesterday = Timestamps.londonDate(clock.instant()).minusDays(1);
+    List<UUID> gone = new ArrayList<>();
+    for (int i = 0; i < ROWS; i += 3) {
+      gone.add(BulkNotifications.id(service, i));
+    }
+    jdbc.sql("DELETE FROM notification_personal_data WHERE notification_id = ANY (:ids)")
+        .param("ids", gone.toArray(UUID[]::new))
+        .update();
+    jdbc.sql("UPDATE notifications SET expires_on = :day WHERE id = ANY (:ids)")
+        .param("day", yesterday)
+        .param("ids", gone.toArray(UUID[]::new))
+        .update();
+
+    assertThat(allPages("")).isEqualTo(expected(i -> i % 3 != 0 && i % 50 != 49));
+    assertThat(allPages("reference=order-3")).isEqualTo(expected(i -> i % 3 != 0 && i % 7 == 3));
+  }
+
   private boolean delivered(int i) {
     return i % 10 > 1;
   }
@@ -79,10 +99,14 @@ class V2ListIT extends ApiIT {
     return ids;
   }
 
-  /** Every page of the query, following {@code links.next} until a page is empty. */
+  /**
+   * Every page of the query, following {@code links.next} until a page is empty; every page but the
+   * last holds 250.
+   */
   private List<UUID> allPages(String query) {
     List<UUID> ids = new ArrayList<>();
     String path = "/v2/notifications?" + query;
+    boolean shortPageSeen = false;
     for (int page = 0; page < 10; page++) {
       Http.Response r = http.send("GET", path, Tokens.bearer(key), null);
       assertThat(r.status()).as(r.body()).isEqualTo(200);
@@ -90,7 +114,9 @@ class V2ListIT extends ApiIT {
       if (notifications.isEmpty()) {
         return ids;
       }
+      assertThat(shortPageSeen).as("a page after a short page of " + query).isFalse();
       assertThat(notifications.size()).isLessThanOrEqualTo(250);
+      shortPageSeen = notifications.size() < 250;
       notifications.forEach(n -> ids.add(UUID.fromString(n.get("id").asString())));
       URI next = URI.create(r.json().get("links").get("next").asString());
       path = next.getRawPath() + "?" + next.getRawQuery();
