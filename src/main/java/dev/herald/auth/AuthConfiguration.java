@@ -2,11 +2,13 @@ package dev.herald.auth;
 
 import dev.herald.service.ServiceCache;
 import java.time.Clock;
+import java.util.List;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
-/** Puts API-key authentication in front of the v2 API. */
+/** Puts API-key authentication in front of the v2 API and gives its handlers the caller. */
 @Configuration(proxyBeanMethods = false)
 class AuthConfiguration implements WebMvcConfigurer {
 
@@ -18,6 +20,11 @@ class AuthConfiguration implements WebMvcConfigurer {
     this.services = services;
     this.keys = keys;
     this.clock = clock;
+  }
+
+  @Override
+  public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
+    resolvers.add(new AuthenticatedKeyResolver());
   }
 
   @Override

@@ -18,7 +18,8 @@ import java.util.function.Function;
 
 /**
  * Notify's API-key authentication: the checks of contract §2.3 in their order, with their exact
- * status and message.
+ * status and message. A token seen lately is not decoded and verified again ({@link
+ * VerifiedTokens}); every other check is made on each request.
  */
 final class TokenVerifier {
 
@@ -32,6 +33,7 @@ final class TokenVerifier {
   record ServiceKeys(boolean active, List<ApiKey> keys) {}
 
   private final Function<UUID, Optional<ServiceKeys>> lookup;
+  private final VerifiedTokens verified = new VerifiedTokens();
 
   TokenVerifier(Function<UUID, Optional<ServiceKeys>> lookup) {
     this.lookup = lookup;
@@ -44,7 +46,13 @@ final class TokenVerifier {
     if (authorization.length() < 7 || !authorization.substring(0, 7).equalsIgnoreCase("Bearer ")) {
       throw ApiException.auth(401, "Unauthorized: authentication bearer scheme must be used");
     }
-    SignedJWT jwt = decode(authorization.substring(7));
+    String token = authorization.substring(7);
+    VerifiedTokens.Verified known = verified.get(token);
+    return known == null ? verifyNew(token, now) : verifyKnown(known, now);
+  }
+
+  private AuthenticatedKey verifyNew(String token, Instant now) {
+    SignedJWT jwt = decode(token);
     Map<String, Object> claims = claims(jwt);
     Object issuer = claims.get("iss");
     if (issuer == null) {
@@ -54,6 +62,36 @@ final class TokenVerifier {
         issuer instanceof String s
             ? Uuids.parse(s).orElseThrow(TokenVerifier::wrongIssuerType)
             : throwWrongIssuerType();
+    for (ApiKey key : usableKeys(serviceId)) {
+      if (!JWSAlgorithm.HS256.equals(jwt.getHeader().getAlgorithm())) {
+        throw ApiException.auth(403, "Invalid token: algorithm used is not HS256");
+      }
+      if (!signedBy(jwt, key) || !claims.containsKey("iat")) {
+        continue;
+      }
+      VerifiedTokens.Verified signed =
+          new VerifiedTokens.Verified(
+              serviceId, key.secret(), claims.get("iat"), claims.get("exp"));
+      verified.put(token, signed);
+      return accept(signed, key, now);
+    }
+    throw ApiException.auth(403, "Invalid token: API key not found");
+  }
+
+  /**
+   * A token verified before: the same checks, in the same order, except the ones that depend only
+   * on the token's text. Its signature holds for the key that has the secret it was verified with.
+   */
+  private AuthenticatedKey verifyKnown(VerifiedTokens.Verified known, Instant now) {
+    for (ApiKey key : usableKeys(known.serviceId())) {
+      if (key.secret().equals(known.secret())) {
+        return accept(known, key, now);
+      }
+    }
+    throw ApiException.auth(403, "Invalid token: API key not found");
+  }
+
+  private List<ApiKey> usableKeys(UUID serviceId) {
     ServiceKeys service =
         lookup
             .apply(serviceId)
@@ -64,21 +102,16 @@ final class TokenVerifier {
     if (!service.active()) {
       throw ApiException.auth(403, "Invalid token: service is archived");
     }
-    for (ApiKey key : service.keys()) {
-      if (!JWSAlgorithm.HS256.equals(jwt.getHeader().getAlgorithm())) {
-        throw ApiException.auth(403, "Invalid token: algorithm used is not HS256");
-      }
-      if (!signedBy(jwt, key) || !claims.containsKey("iat")) {
-        continue;
-      }
-      checkIssuedAt(claims.get("iat"), now);
-      checkExpiry(claims.get("exp"), now);
-      if (key.expiryDate() != null) {
-        throw ApiException.auth(403, "Invalid token: API key revoked");
-      }
-      return new AuthenticatedKey(serviceId, key.id(), key.type());
+    return service.keys();
+  }
+
+  private static AuthenticatedKey accept(VerifiedTokens.Verified token, ApiKey key, Instant now) {
+    checkIssuedAt(token.issuedAt(), now);
+    checkExpiry(token.expiry(), now);
+    if (key.expiryDate() != null) {
+      throw ApiException.auth(403, "Invalid token: API key revoked");
     }
-    throw ApiException.auth(403, "Invalid token: API key not found");
+    return new AuthenticatedKey(token.serviceId(), key.id(), key.type());
   }
 
   private static SignedJWT decode(String token) {

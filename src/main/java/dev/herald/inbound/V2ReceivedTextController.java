@@ -14,7 +14,6 @@ import java.util.Map;
 import java.util.UUID;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.RequestAttribute;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
@@ -37,7 +36,7 @@ class V2ReceivedTextController {
 
   @GetMapping("/v2/received-text-messages")
   Map<String, Object> list(
-      @RequestAttribute(AuthenticatedKey.ATTRIBUTE) AuthenticatedKey key,
+      AuthenticatedKey key,
       @RequestParam MultiValueMap<String, String> query,
       HttpServletRequest request) {
     JsonNode params = QueryParameters.toJson(query, List.of());

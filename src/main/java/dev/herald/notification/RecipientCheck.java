@@ -7,6 +7,7 @@ import dev.herald.recipient.InvalidRecipientException;
 import dev.herald.recipient.PhoneNumber;
 import dev.herald.recipient.PhoneNumbers;
 import dev.herald.service.AllowedRecipients;
+import java.util.Locale;
 import org.springframework.stereotype.Component;
 
 /** Whether a service may send to a recipient with a key: trial mode, team keys, permissions. */
@@ -50,7 +51,7 @@ class RecipientCheck {
     String asSent = EmailAddresses.validate(raw);
     return new Recipient(
         asSent,
-        EmailAddresses.normalise(asSent),
+        asSent.toLowerCase(Locale.ROOT),
         false,
         null,
         EmailAddresses.isSmokeTestAddress(asSent));

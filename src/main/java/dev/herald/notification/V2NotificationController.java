@@ -23,7 +23,6 @@ import java.util.UUID;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.RequestAttribute;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
@@ -59,9 +58,7 @@ class V2NotificationController {
 
   @GetMapping("/v2/notifications/{id}")
   Map<String, Object> get(
-      @RequestAttribute(AuthenticatedKey.ATTRIBUTE) AuthenticatedKey key,
-      @PathVariable String id,
-      HttpServletRequest request) {
+      AuthenticatedKey key, @PathVariable String id, HttpServletRequest request) {
     UUID notificationId =
         Uuids.parse(id)
             .orElseThrow(() -> ApiException.validation("notification_id is not a valid UUID"));
@@ -74,7 +71,7 @@ class V2NotificationController {
 
   @GetMapping("/v2/notifications")
   Map<String, Object> list(
-      @RequestAttribute(AuthenticatedKey.ATTRIBUTE) AuthenticatedKey key,
+      AuthenticatedKey key,
       @RequestParam MultiValueMap<String, String> query,
       HttpServletRequest request) {
     JsonNode params = QueryParameters.toJson(query, REPEATABLE);

@@ -9,7 +9,6 @@ import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestAttribute;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -28,18 +27,13 @@ class V2SendController {
   @PostMapping("/v2/notifications/email")
   @ResponseStatus(HttpStatus.CREATED)
   Map<String, Object> email(
-      @RequestAttribute(AuthenticatedKey.ATTRIBUTE) AuthenticatedKey key,
-      @RawBody byte[] body,
-      HttpServletRequest request) {
+      AuthenticatedKey key, @RawBody byte[] body, HttpServletRequest request) {
     return sends.send(key, "email", body, links.root(request));
   }
 
   @PostMapping("/v2/notifications/sms")
   @ResponseStatus(HttpStatus.CREATED)
-  Map<String, Object> sms(
-      @RequestAttribute(AuthenticatedKey.ATTRIBUTE) AuthenticatedKey key,
-      @RawBody byte[] body,
-      HttpServletRequest request) {
+  Map<String, Object> sms(AuthenticatedKey key, @RawBody byte[] body, HttpServletRequest request) {
     return sends.send(key, "sms", body, links.root(request));
   }
 

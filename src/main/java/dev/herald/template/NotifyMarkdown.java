@@ -19,11 +19,16 @@ final class NotifyMarkdown {
 
   static Node parse(String body) {
     String text = GOVUK.matcher(body).replaceAll("$1$2$3.\u200B$4").replace("\u2028", "");
-    text = QUOTE_MARKER.matcher(text).replaceAll("$1\\\\>");
-    text = INSET_MARKER.matcher(text).replaceAll("$1> ");
-    text = ROUND_BULLET.matcher(text).replaceAll("$1* ");
-    text = TIGHT_HEADING.matcher(text).replaceAll("$1 ");
+    text = replace(text, '>', QUOTE_MARKER, "$1\\\\>");
+    text = replace(text, '^', INSET_MARKER, "$1> ");
+    text = replace(text, '•', ROUND_BULLET, "$1* ");
+    text = replace(text, '#', TIGHT_HEADING, "$1 ");
     return PARSER.parse(text + "\n");
+  }
+
+  // Each marker pattern matches only text with its character in it; most bodies have none.
+  private static String replace(String text, char marker, Pattern pattern, String replacement) {
+    return text.indexOf(marker) < 0 ? text : pattern.matcher(text).replaceAll(replacement);
   }
 
   /** The concatenated rendering of a node's children. */

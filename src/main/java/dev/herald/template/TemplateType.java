@@ -1,12 +1,12 @@
 package dev.herald.template;
 
-import java.util.Arrays;
-
 /** The three kinds of template, with the names Notify uses on the wire. */
 public enum TemplateType {
   SMS("sms"),
   EMAIL("email"),
   LETTER("letter");
+
+  private static final TemplateType[] VALUES = values();
 
   private final String wireName;
 
@@ -20,9 +20,11 @@ public enum TemplateType {
 
   /** The type with this wire name, such as {@code "sms"}. */
   public static TemplateType fromWireName(String wireName) {
-    return Arrays.stream(values())
-        .filter(type -> type.wireName.equals(wireName))
-        .findFirst()
-        .orElseThrow(() -> new IllegalArgumentException("Unknown template type " + wireName));
+    for (TemplateType type : VALUES) {
+      if (type.wireName.equals(wireName)) {
+        return type;
+      }
+    }
+    throw new IllegalArgumentException("Unknown template type " + wireName);
   }
 }

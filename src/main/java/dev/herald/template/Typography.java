@@ -39,22 +39,32 @@ final class Typography {
 
   /** Turns straight quotes into curly ones, following SmartyPants. */
   static String smartQuotes(String text) {
-    text = FIRST_SINGLE.matcher(text).replaceAll("’");
-    text = FIRST_DOUBLE.matcher(text).replaceAll("”");
-    text = DOUBLE_SINGLE.matcher(text).replaceAll("“‘");
-    text = SINGLE_DOUBLE.matcher(text).replaceAll("‘“");
-    text = DECADE.matcher(text).replaceAll("’");
-    text = OPENING_SINGLE.matcher(text).replaceAll("$1‘");
-    text = CLOSING_SINGLE.matcher(text).replaceAll("$1’");
-    text = CLOSING_SINGLE_S.matcher(text).replaceAll("$1’$2");
+    text = replace(text, '\'', FIRST_SINGLE, "’");
+    text = replace(text, '"', FIRST_DOUBLE, "”");
+    text = replace(text, '"', DOUBLE_SINGLE, "“‘");
+    text = replace(text, '"', SINGLE_DOUBLE, "‘“");
+    text = replace(text, '\'', DECADE, "’");
+    text = replace(text, '\'', OPENING_SINGLE, "$1‘");
+    text = replace(text, '\'', CLOSING_SINGLE, "$1’");
+    text = replace(text, '\'', CLOSING_SINGLE_S, "$1’$2");
     text = text.replace("'", "‘");
-    text = OPENING_DOUBLE.matcher(text).replaceAll("$1“");
-    text = CLOSING_DOUBLE_SPACE.matcher(text).replaceAll("”");
-    text = CLOSING_DOUBLE.matcher(text).replaceAll("$1”");
+    text = replace(text, '"', OPENING_DOUBLE, "$1“");
+    text = replace(text, '"', CLOSING_DOUBLE_SPACE, "”");
+    text = replace(text, '"', CLOSING_DOUBLE, "$1”");
     return text.replace("\"", "“");
   }
 
+  // Each pattern matches only text with this character in it, and no replacement adds a straight
+  // quote: most text has none, and a regex pass over it found nothing (a fifth of a delivery's
+  // CPU).
+  private static String replace(String text, char needed, Pattern pattern, String replacement) {
+    return text.indexOf(needed) < 0 ? text : pattern.matcher(text).replaceAll(replacement);
+  }
+
   static String unquoteEmailAddresses(String text) {
+    if (text.indexOf('‘') < 0 && text.indexOf('’') < 0) {
+      return text;
+    }
     Matcher matcher = EMAIL_WITH_SMART_QUOTES.matcher(text);
     StringBuilder result = new StringBuilder();
     while (matcher.find()) {
@@ -66,6 +76,9 @@ final class Typography {
   }
 
   static String enDashes(String text) {
+    if (text.indexOf('-') < 0 && text.indexOf('–') < 0 && text.indexOf('—') < 0) {
+      return text;
+    }
     return SPACED_HYPHENS.matcher(text).replaceAll(" – ");
   }
 }

@@ -14,7 +14,6 @@ import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestAttribute;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
@@ -40,16 +39,12 @@ class V2TemplateController {
   }
 
   @GetMapping("/v2/template/{id}")
-  V2Template get(
-      @RequestAttribute(AuthenticatedKey.ATTRIBUTE) AuthenticatedKey key, @PathVariable String id) {
+  V2Template get(AuthenticatedKey key, @PathVariable String id) {
     return V2Template.of(latest(key, id));
   }
 
   @GetMapping("/v2/template/{id}/version/{version:\\d+}")
-  V2Template version(
-      @RequestAttribute(AuthenticatedKey.ATTRIBUTE) AuthenticatedKey key,
-      @PathVariable String id,
-      @PathVariable String version) {
+  V2Template version(AuthenticatedKey key, @PathVariable String id, @PathVariable String version) {
     UUID templateId = templateId(id);
     int number = parseVersion(version);
     Template template =
@@ -62,8 +57,7 @@ class V2TemplateController {
 
   @GetMapping("/v2/templates")
   Map<String, List<V2Template>> list(
-      @RequestAttribute(AuthenticatedKey.ATTRIBUTE) AuthenticatedKey key,
-      @RequestParam MultiValueMap<String, String> query) {
+      AuthenticatedKey key, @RequestParam MultiValueMap<String, String> query) {
     JsonNode params = QueryParameters.toJson(query, List.of());
     List<String> errors = LIST.validate(params);
     if (!errors.isEmpty()) {
@@ -75,10 +69,7 @@ class V2TemplateController {
   }
 
   @PostMapping("/v2/template/{id}/preview")
-  V2Preview preview(
-      @RequestAttribute(AuthenticatedKey.ATTRIBUTE) AuthenticatedKey key,
-      @PathVariable String id,
-      @RawBody byte[] body) {
+  V2Preview preview(AuthenticatedKey key, @PathVariable String id, @RawBody byte[] body) {
     Template template = latest(key, id);
     JsonNode request = JsonBodies.parseOrEmpty(json, body);
     if (request.isObject()) {

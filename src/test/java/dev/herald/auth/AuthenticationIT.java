@@ -133,6 +133,18 @@ class AuthenticationIT extends ApiIT {
   }
 
   @Test
+  void refusesTheSameTokenOnceItsIssuedAtFallsOutOfTheWindow() {
+    String key = herald.key(herald.liveService(), "normal");
+    Instant now = Instant.now();
+    String bearer = "Bearer " + Tokens.token(key, now);
+    clock.set(now);
+    assertThat(get(bearer).status()).isEqualTo(200);
+    clock.set(now.plusSeconds(31));
+    assertThat(get(bearer).body())
+        .isEqualTo(envelope(403, "Error: Your system clock must be accurate to within 30 seconds"));
+  }
+
+  @Test
   void treatsAMissingIssuedAtAsNoMatchingKey() {
     String key = herald.key(herald.liveService(), "normal");
     String token = Tokens.sign(Tokens.secretOf(key), Map.of("iss", Tokens.serviceIdOf(key)));
@@ -182,5 +194,22 @@ class AuthenticationIT extends ApiIT {
     herald.key(service, "test");
     assertThat(get(Tokens.bearer(created.get("key").asString())).body())
         .isEqualTo(envelope(403, "Invalid token: API key not found"));
+  }
+
+  @Test
+  void refusesATokenAlreadyAcceptedOnceItsKeyIsRevoked() {
+    UUID service = herald.liveService();
+    var created =
+        herald.adminOk(
+            "POST",
+            "/admin/services/" + service + "/api-keys",
+            Map.of("name", "revoked while in use", "key_type", "normal"));
+    String bearer = Tokens.bearer(created.get("key").asString());
+    assertThat(get(bearer).status()).isEqualTo(200);
+    herald.adminOk(
+        "POST",
+        "/admin/services/" + service + "/api-keys/" + created.get("id").asString() + "/revoke",
+        null);
+    assertThat(get(bearer).body()).isEqualTo(envelope(403, "Invalid token: API key revoked"));
   }
 }
