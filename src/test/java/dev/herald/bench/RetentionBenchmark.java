@@ -91,7 +91,9 @@ public final class RetentionBenchmark {
     run.setAccessible(true);
     Intake.During during = intake.during(() -> run.invoke(retention));
     long vacuum = System.nanoTime();
-    jdbc.sql("VACUUM notifications").update();
+    // The table retention left dead rows in: notifications_live has none (its first VACUUM,
+    // setting the visibility map of ten million rows, is not retention's).
+    jdbc.sql("VACUUM notifications_test").update();
     double vacuumSeconds = seconds(vacuum);
     RetentionChecks.Counts after = RetentionChecks.herald(jdbc, today);
     return new RetentionFigures.Herald(

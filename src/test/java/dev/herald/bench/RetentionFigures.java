@@ -42,7 +42,7 @@ final class RetentionFigures {
         n.expiredBefore(),
         h.before().personalExpired() == n.expiredBefore() ? "same data" : "MISMATCH");
     System.out.printf(
-        "Herald: %.2f s (while intake ran), %s; VACUUM notifications afterwards %.2f s%n",
+        "Herald: %.2f s (while intake ran), %s; VACUUM notifications_test afterwards %.2f s%n",
         h.seconds(), h.outcome(), h.vacuumSeconds());
     System.out.printf(
         "  personal-data rows removed %,d, test-key notifications deleted %,d%n",
