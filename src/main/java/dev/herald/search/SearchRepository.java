@@ -20,23 +20,29 @@ import org.springframework.stereotype.Repository;
 class SearchRepository {
 
   /**
-   * One probe of ix_personal_data_service_recipient per partition, then the notifications by
-   * primary key.
+   * One probe of ix_personal_data_service_recipient per partition, then each match's notification
+   * by primary key, in a LATERAL subquery so that this is the plan whatever the statistics: as a
+   * join, with notifications partitioned by key type (V0025), PostgreSQL chose to walk the
+   * service's notifications newest first and probe the personal data of each until a page was found
+   * (bench scale, 10M rows: p50 1.4 → 7.9 ms over JDBC).
    */
   static final String BY_RECIPIENT =
       """
-      SELECT n.id, n.notification_type, n.status, n.key_type, n.template_id, n.template_version,
-             n.client_reference, n.created_at, n.sent_at, n.updated_at, p.recipient
+      SELECT n.*, p.recipient
         FROM notification_personal_data p
-        JOIN notifications n
-          ON n.id = p.notification_id AND n.expires_on = p.expires_on
+       CROSS JOIN LATERAL (SELECT id, notification_type, status, key_type, template_id,
+                                  template_version, client_reference, created_at, sent_at,
+                                  updated_at
+                             FROM notifications
+                            WHERE id = p.notification_id
+                              AND service_id = :serviceId
+                              AND key_type = ANY (CAST(:keyTypes AS text[]))
+                              AND status = ANY (CAST(:statuses AS text[]))
+                              AND notification_type = ANY (CAST(:types AS text[]))
+                              AND (created_at, id) < (:before, :beforeId)
+                            LIMIT 1) n
        WHERE p.service_id = :serviceId
          AND p.normalised_recipient = :recipient
-         AND n.service_id = :serviceId
-         AND n.key_type = ANY (CAST(:keyTypes AS text[]))
-         AND n.status = ANY (CAST(:statuses AS text[]))
-         AND n.notification_type = ANY (CAST(:types AS text[]))
-         AND (n.created_at, n.id) < (:before, :beforeId)
        ORDER BY n.created_at DESC, n.id DESC
        LIMIT :limit
       """;

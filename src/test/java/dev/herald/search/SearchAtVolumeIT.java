@@ -132,10 +132,33 @@ class SearchAtVolumeIT extends ApiIT {
    * The plan nodes that ran (EXPLAIN ANALYZE), as node type, table, index and rows. Nothing is
    * switched off: these are the planner's own choices at this size.
    */
+  @Test
+  void aWholeAddressReadsItsPersonalDataThenEachNotificationByKey() {
+    String recipient = "person123@example.com";
+    List<Map<String, Object>> scans =
+        executed(SearchRepository.BY_RECIPIENT, "person123", recipient);
+
+    List<String> primaryKeys = IndexPartitions.of(jdbc, "notifications_pkey");
+    assertThat(scans)
+        .filteredOn(n -> primaryKeys.contains(n.get("index")))
+        .isNotEmpty()
+        .allSatisfy(n -> assertThat((int) n.get("rows")).isLessThanOrEqualTo(1));
+    // Empty partitions (the days ahead) are scanned whole: nothing to read.
+    assertThat(scans).noneMatch(n -> "Seq Scan".equals(n.get("node")) && (int) n.get("rows") > 0);
+    assertThat(scans.stream().mapToInt(n -> (int) n.get("rows")).max().orElseThrow())
+        .as("no node reads more than the one match")
+        .isLessThanOrEqualTo(1);
+  }
+
   private List<Map<String, Object>> executed(String sql, String to) {
+    return executed(sql, to, null);
+  }
+
+  private List<Map<String, Object>> executed(String sql, String to, String recipient) {
     SearchTerm.Piece piece = (SearchTerm.Piece) SearchTerm.of(to);
     String json =
         jdbc.sql("EXPLAIN (ANALYZE, FORMAT JSON) " + sql)
+            .param("recipient", recipient)
             .param("serviceId", service)
             .param("keyTypes", new String[] {"normal", "team"})
             .param("statuses", new String[] {"delivered"})
