@@ -1,5 +1,7 @@
 package dev.herald.notification;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.herald.api.ApiException;
 import dev.herald.api.Links;
 import dev.herald.api.QueryParameters;
@@ -16,9 +18,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -57,8 +57,7 @@ class V2NotificationController {
   }
 
   @GetMapping("/v2/notifications/{id}")
-  Map<String, Object> get(
-      AuthenticatedKey key, @PathVariable String id, HttpServletRequest request) {
+  NotificationView get(AuthenticatedKey key, @PathVariable String id, HttpServletRequest request) {
     UUID notificationId =
         Uuids.parse(id)
             .orElseThrow(() -> ApiException.validation("notification_id is not a valid UUID"));
@@ -70,7 +69,7 @@ class V2NotificationController {
   }
 
   @GetMapping("/v2/notifications")
-  Map<String, Object> list(
+  NotificationPage list(
       AuthenticatedKey key,
       @RequestParam MultiValueMap<String, String> query,
       HttpServletRequest request) {
@@ -98,20 +97,25 @@ class V2NotificationController {
                 olderThan,
                 PAGE_SIZE));
     String root = links.root(request);
-    Map<String, Object> linkMap = new LinkedHashMap<>();
-    linkMap.put("current", root + "/v2/notifications" + queryString(query, null));
-    if (!page.isEmpty()) {
-      linkMap.put(
-          "next",
-          root + "/v2/notifications" + queryString(query, page.getLast().notification().id()));
-    }
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("notifications", page.stream().map(s -> view(s, root)).toList());
-    body.put("links", linkMap);
-    return body;
+    String current = root + "/v2/notifications" + queryString(query, null);
+    String next =
+        page.isEmpty()
+            ? null
+            : root + "/v2/notifications" + queryString(query, page.getLast().notification().id());
+    return new NotificationPage(
+        page.stream().map(s -> view(s, root)).toList(), new PageLinks(current, next));
   }
 
-  private Map<String, Object> view(Stored stored, String root) {
+  /** The list's answer (contract §4.4). */
+  record NotificationPage(
+      @JsonProperty("notifications") List<NotificationView> notifications,
+      @JsonProperty("links") PageLinks links) {}
+
+  /** {@code next} is left out on an empty page. */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  record PageLinks(@JsonProperty("current") String current, @JsonProperty("next") String next) {}
+
+  private NotificationView view(Stored stored, String root) {
     Notification n = stored.notification();
     Template template =
         templates
