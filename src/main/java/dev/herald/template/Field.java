@@ -5,7 +5,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.UnaryOperator;
-import java.util.regex.Matcher;
 
 /** Substitutes personalisation into one text, like Notify's {@code Field}. */
 final class Field {
@@ -26,27 +25,47 @@ final class Field {
     return fill(content, values, lists, UnaryOperator.identity());
   }
 
+  /**
+   * Each {@code ((name))} or {@code ((name??text))} filled in, as Notify's {@code \(\(([^()]+)\)\)}
+   * finds them, scanned by hand: the regex was half the cost of rendering a page of 250
+   * notifications (FieldTest checks the two agree).
+   */
   static String fill(
       String content, Map<String, ?> values, Lists lists, UnaryOperator<String> escaper) {
+    String text = escaper.apply(content);
+    int open = text.indexOf("((");
+    if (open < 0) {
+      return text;
+    }
     Personalisation personalisation = Personalisation.of(values);
-    Matcher matcher = Placeholders.PATTERN.matcher(escaper.apply(content));
-    StringBuilder filled = new StringBuilder();
-    while (matcher.find()) {
-      String body = matcher.group(1);
+    StringBuilder filled = new StringBuilder(text.length() + 32);
+    int copied = 0;
+    while (open >= 0) {
+      int close = open + 2;
+      while (close < text.length() && text.charAt(close) != '(' && text.charAt(close) != ')') {
+        close++;
+      }
+      if (close == open + 2 || !text.startsWith("))", close)) {
+        open = text.indexOf("((", open + 1);
+        continue;
+      }
+      String body = text.substring(open + 2, close);
       String name = Placeholders.nameOf(body);
       Object value = personalisation.get(name);
-      String replacement;
+      filled.append(text, copied, open);
       if (value == null) {
-        replacement = matcher.group();
+        filled.append(text, open, close + 2);
       } else {
-        replacement = escaper.apply(replacement(value, lists));
+        String replacement = escaper.apply(replacement(value, lists));
         if (!name.equals(body)) {
           replacement = showsConditional(replacement) ? body.substring(name.length() + 2) : "";
         }
+        filled.append(replacement);
       }
-      matcher.appendReplacement(filled, Matcher.quoteReplacement(replacement));
+      copied = close + 2;
+      open = text.indexOf("((", copied);
     }
-    matcher.appendTail(filled);
+    filled.append(text, copied, text.length());
     return filled.toString();
   }
 

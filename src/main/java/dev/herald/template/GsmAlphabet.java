@@ -1,6 +1,7 @@
 package dev.herald.template;
 
 import java.text.Normalizer;
+import java.util.BitSet;
 import java.util.Map;
 
 /** The GSM 03.38 characters, the Welsh letters Notify keeps, and how other characters downgrade. */
@@ -39,11 +40,24 @@ final class GsmAlphabet {
           Map.entry(0x202F, " "),
           Map.entry((int) '\t', " "));
 
+  private static final BitSet GSM = charsOf(BASIC + EXTENDED);
+  private static final BitSet KEPT = charsOf(BASIC + EXTENDED + WELSH);
+
   private GsmAlphabet() {}
 
+  private static BitSet charsOf(String chars) {
+    BitSet set = new BitSet(0x10000);
+    chars.chars().forEach(set::set);
+    return set;
+  }
+
   static boolean isGsm(int codePoint) {
-    return codePoint < 0x10000
-        && (BASIC.indexOf(codePoint) >= 0 || EXTENDED.indexOf(codePoint) >= 0);
+    return codePoint < 0x10000 && GSM.get(codePoint);
+  }
+
+  /** Whether {@link #encode} keeps this character as it is (a surrogate is not kept alone). */
+  static boolean isKept(char c) {
+    return KEPT.get(c);
   }
 
   static boolean isExtended(char c) {
@@ -57,7 +71,7 @@ final class GsmAlphabet {
 
   /** The character itself if kept, else its downgrade, else "?". */
   static String encode(int codePoint) {
-    if (isGsm(codePoint) || (codePoint < 0x10000 && WELSH.indexOf(codePoint) >= 0)) {
+    if (codePoint < 0x10000 && KEPT.get(codePoint)) {
       return Character.toString(codePoint);
     }
     String decomposed = firstOfCanonicalDecomposition(codePoint);

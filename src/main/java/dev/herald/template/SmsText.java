@@ -22,6 +22,9 @@ public final class SmsText {
    * ASCII, removes zero-width characters and turns everything else into "?".
    */
   public static String sanitise(String content) {
+    if (content.chars().allMatch(c -> GsmAlphabet.isKept((char) c))) {
+      return content;
+    }
     StringBuilder encoded = new StringBuilder(content.length());
     content.codePoints().forEach(codePoint -> encoded.append(GsmAlphabet.encode(codePoint)));
     return encoded.toString();

@@ -87,19 +87,73 @@ final class Whitespace {
     return words.toString();
   }
 
-  /** Normalises each line, which also turns CRLF into LF. */
+  /**
+   * Normalises each line, which also turns CRLF into LF. Most texts are already normal and are
+   * returned as they are, after one scan (WhitespaceTest checks the shortcut against the long way).
+   */
   static String normaliseLines(String value) {
+    if (linesAreNormal(value)) {
+      return value;
+    }
     return String.join("\n", splitLines(value).stream().map(Whitespace::normalise).toList());
+  }
+
+  /**
+   * Whether {@link #normaliseLines} would give the text back unchanged: its only whitespace is
+   * single spaces between other characters and newlines (not at the end), with no zero-width
+   * characters.
+   */
+  private static boolean linesAreNormal(String value) {
+    int length = value.length();
+    if (length > 0 && value.charAt(length - 1) == '\n') {
+      return false;
+    }
+    for (int i = 0; i < length; i++) {
+      char c = value.charAt(i);
+      if (c == ' ') {
+        if (i == 0
+            || i == length - 1
+            || isBlank(value.charAt(i - 1))
+            || isBlank(value.charAt(i + 1))) {
+          return false;
+        }
+      } else if (c != '\n'
+          && (isSpace(c) || ZERO_WIDTH.indexOf(c) >= 0 || FULL_WIDTH.indexOf(c) >= 0)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean isBlank(char c) {
+    return c == ' ' || c == '\n';
   }
 
   /** Turns three or more newlines in a row into two. */
   static String normaliseMultipleNewlines(String value) {
+    if (!value.contains("\n\n\n")) {
+      return value;
+    }
     return MORE_THAN_TWO_NEWLINES.matcher(value).replaceAll("\n\n");
   }
 
   /** Removes spaces and tabs before a comma or full stop. */
   static String removeBeforePunctuation(String value) {
+    if (!hasSpaceBeforePunctuation(value)) {
+      return value;
+    }
     return BEFORE_PUNCTUATION.matcher(value).replaceAll("$1");
+  }
+
+  private static boolean hasSpaceBeforePunctuation(String value) {
+    for (int i = 1; i < value.length(); i++) {
+      char c = value.charAt(i);
+      char before = value.charAt(i - 1);
+      if ((c == ',' || c == '.') && (before == ' ' || before == '\t')) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Notify's {@code strip_and_remove_obscure_whitespace} for list items. */
