@@ -3,8 +3,10 @@ package dev.herald.notification;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /** Notify's notification statuses, with the letter names the v2 API shows. */
 public enum NotificationStatus {
@@ -56,8 +58,11 @@ public enum NotificationStatus {
     return value;
   }
 
+  private static final Map<String, NotificationStatus> BY_VALUE =
+      Arrays.stream(values()).collect(Collectors.toUnmodifiableMap(s -> s.value, s -> s));
+
   public static Optional<NotificationStatus> of(String value) {
-    return Arrays.stream(values()).filter(s -> s.value.equals(value)).findFirst();
+    return Optional.ofNullable(value == null ? null : BY_VALUE.get(value));
   }
 
   /** The status a v2 client sees: letters show {@code accepted} and {@code received}. */

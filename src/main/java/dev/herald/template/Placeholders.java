@@ -44,6 +44,9 @@ public final class Placeholders {
 
   /** The key a name is matched by: lower case, without spaces, underscores or hyphens. */
   public static String key(String name) {
+    if (isKey(name)) {
+      return name;
+    }
     StringBuilder key = new StringBuilder(name.length());
     for (int i = 0; i < name.length(); i++) {
       char c = name.charAt(i);
@@ -52,6 +55,16 @@ public final class Placeholders {
       }
     }
     return key.toString().toLowerCase(java.util.Locale.ROOT);
+  }
+
+  private static boolean isKey(String name) {
+    for (int i = 0; i < name.length(); i++) {
+      char c = name.charAt(i);
+      if (c == ' ' || c == '_' || c == '-' || Character.toLowerCase(c) != c || c > 0x7F) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** The name part of a placeholder body, which for a conditional is the part before "??". */

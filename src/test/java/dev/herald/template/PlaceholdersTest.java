@@ -51,4 +51,13 @@ class PlaceholdersTest {
   void normalisesKeys() {
     assertThat(Placeholders.key("First_Name - Here")).isEqualTo("firstnamehere");
   }
+
+  @Test
+  void aKeyIsTheNameInLowerCaseWithoutSpacesUnderscoresOrHyphens() {
+    assertThat(Placeholders.key("name")).isEqualTo("name");
+    assertThat(Placeholders.key("First Name")).isEqualTo("firstname");
+    assertThat(Placeholders.key("first_name-2")).isEqualTo("firstname2");
+    assertThat(Placeholders.key("ÉTÉ")).isEqualTo("été");
+    assertThat(Placeholders.key("İ")).isEqualTo("İ".toLowerCase(java.util.Locale.ROOT));
+  }
 }
