@@ -3,7 +3,9 @@ package dev.herald.bench;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collection;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -62,5 +64,19 @@ final class BenchDatabase {
         version,
         fsync,
         commit);
+  }
+
+  /** The server's own values of these settings, as {@code SHOW} gives them. */
+  static Map<String, String> settings(JdbcClient jdbc, Collection<String> names) {
+    Map<String, String> values = new TreeMap<>();
+    for (String name : names) {
+      values.put(
+          name,
+          jdbc.sql("SELECT current_setting(:name)")
+              .param("name", name)
+              .query(String.class)
+              .single());
+    }
+    return values;
   }
 }

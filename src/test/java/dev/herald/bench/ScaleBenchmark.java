@@ -37,24 +37,30 @@ public final class ScaleBenchmark {
         BenchOptions.parse(
             args,
             "--rows=10000000 --day-rows=<rows/5> --seed=1 --threads=2 --history-ends-days-ago=12"
-                + " --per-kind=20");
+                + " --per-kind=20 --shared-buffers=512MB");
     long rows = Long.parseLong(options.getOrDefault("rows", "10000000"));
     long dayRows = Long.parseLong(options.getOrDefault("day-rows", String.valueOf(rows / 5)));
     long seed = Long.parseLong(options.getOrDefault("seed", "1"));
     int threads = Integer.parseInt(options.getOrDefault("threads", "2"));
     int endsAgo = Integer.parseInt(options.getOrDefault("history-ends-days-ago", "12"));
     int perKind = Integer.parseInt(options.getOrDefault("per-kind", "20"));
+    Map<String, String> postgresSettings = new java.util.HashMap<>(RetentionBenchmark.PG);
+    postgresSettings.put("shared_buffers", options.getOrDefault("shared-buffers", "512MB"));
     String adminToken = UUID.randomUUID().toString();
     Path dataDir = Files.createTempDirectory("herald-scale");
     ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME))
         .setLevel(ch.qos.logback.classic.Level.WARN);
-    try (EmbeddedPostgres postgres = BenchDatabase.durablePostgres(dataDir, RetentionBenchmark.PG);
+    try (EmbeddedPostgres postgres = BenchDatabase.durablePostgres(dataDir, postgresSettings);
         ConfigurableApplicationContext context =
             HeraldInProcess.start(dataDir, postgres, Map.of("herald.admin-token", adminToken))) {
       HikariDataSource pool = context.getBean(HikariDataSource.class);
       JdbcClient jdbc = JdbcClient.create(pool);
       BenchDatabase.printMachine(jdbc);
-      System.out.println("postgres settings: " + RetentionBenchmark.PG + "\n" + Load.now());
+      System.out.println(
+          "postgres settings (as the server reports them): "
+              + BenchDatabase.settings(jdbc, postgresSettings.keySet())
+              + "\n"
+              + Load.now());
       LocalDate yesterday = Timestamps.londonDate(Instant.now()).minusDays(1);
       LocalDate historyEnd = yesterday.plusDays(1).minusDays(endsAgo);
       DataGenerator.generate(
