@@ -34,6 +34,9 @@ class PersonalDataRetention {
    */
   static final int BATCH = 10_000;
 
+  /** Rounds of test-key batches, each after rows were updated under the one before (see below). */
+  static final int TEST_KEY_ROUNDS = 3;
+
   private static final Logger log = LoggerFactory.getLogger(PersonalDataRetention.class);
 
   private final JdbcClient jdbc;
@@ -125,17 +128,41 @@ class PersonalDataRetention {
    * Test-key notifications past their day, from the test keys' own partition, where they fill few
    * pages. By row address, so that each batch reads the rows through the expiry index and nothing
    * else (an IN (subquery) here scanned the whole table, every batch).
+   *
+   * <p>A row updated while its batch waits for it (a late receipt) has a new address, and the
+   * delete skips it: the batches end with it still there. So the batches run again while an expired
+   * row is left, a few times at most; one still there after that waits for the next night.
    */
   private int deleteTestNotifications(LocalDate today, Instant now) {
-    return inBatches(
-        """
-        DELETE FROM notifications_test
-         WHERE ctid = ANY (ARRAY(
-                 SELECT ctid FROM notifications_test WHERE expires_on < :today LIMIT :batch))
-           AND expires_on < :today
-        """,
+    int total = 0;
+    for (int round = 1; round <= TEST_KEY_ROUNDS; round++) {
+      total +=
+          inBatches(
+              """
+              DELETE FROM notifications_test
+               WHERE ctid = ANY (ARRAY(
+                       SELECT ctid FROM notifications_test WHERE expires_on < :today LIMIT :batch))
+                 AND expires_on < :today
+              """,
+              today,
+              now);
+      boolean left =
+          jdbc.sql(
+                  """
+                  SELECT EXISTS (SELECT 1 FROM notifications_test WHERE expires_on < :today)
+                  """)
+              .param("today", today)
+              .query(Boolean.class)
+              .single();
+      if (!left) {
+        return total;
+      }
+    }
+    log.warn(
+        "Test-key notifications past {} still there after {} rounds; the next run removes them",
         today,
-        now);
+        TEST_KEY_ROUNDS);
+    return total;
   }
 
   private static <T> T result(Future<T> future) {

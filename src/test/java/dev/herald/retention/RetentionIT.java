@@ -1,16 +1,22 @@
 package dev.herald.retention;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.herald.notification.PartitionMaintainer;
 import dev.herald.testdata.ApiIT;
 import dev.herald.testdata.Http;
 import dev.herald.testdata.Tokens;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -23,6 +29,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class RetentionIT extends ApiIT {
 
   @Autowired JdbcClient jdbc;
+  @Autowired DataSource dataSource;
   @Autowired PersonalDataRetention retention;
   @Autowired RetentionRedating redating;
   @Autowired PartitionMaintainer partitions;
@@ -133,6 +140,54 @@ class RetentionIT extends ApiIT {
     assertThat(personalRows(expiredNormal)).isZero();
     assertThat(notificationRows(keptTest)).as("test key, its last day").isEqualTo(1);
     assertThat(personalRows(keptTest)).isEqualTo(1);
+  }
+
+  @Test
+  void deletesATestKeyNotificationUpdatedWhileItsBatchWaitsForIt() throws Exception {
+    at("2026-06-01T10:00:00Z");
+    fixture();
+    String expired = send(herald.key(service, "test"), "07700900129");
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> !status(expired).equals("created") && !status(expired).equals("sending"));
+    at("2026-06-08T23:00:00Z");
+
+    // A late receipt holds the row, and commits a new version of it (a new ctid) while
+    // retention's delete waits: the delete then skips the row it had found.
+    try (Connection receipt = dataSource.getConnection()) {
+      receipt.setAutoCommit(false);
+      try (PreparedStatement update =
+          receipt.prepareStatement(
+              "UPDATE notifications SET updated_at = updated_at + interval '1 second'"
+                  + " WHERE id = CAST(? AS uuid)")) {
+        update.setString(1, expired);
+        assertThat(update.executeUpdate()).isEqualTo(1);
+      }
+      CompletableFuture<PersonalDataRetention.Outcome> run =
+          CompletableFuture.supplyAsync(retention::run);
+      await().atMost(Duration.ofSeconds(10)).until(this::retentionWaitsForARowLock);
+      receipt.commit();
+      assertThat(run.get(30, TimeUnit.SECONDS).testNotifications()).isEqualTo(1);
+    }
+    assertThat(notificationRows(expired)).isZero();
+  }
+
+  private String status(String id) {
+    return jdbc.sql("SELECT status FROM notifications WHERE id = CAST(:id AS uuid)")
+        .param("id", id)
+        .query(String.class)
+        .single();
+  }
+
+  private boolean retentionWaitsForARowLock() {
+    return jdbc.sql(
+                """
+                SELECT count(*) FROM pg_stat_activity
+                 WHERE wait_event_type = 'Lock' AND query LIKE '%DELETE FROM notifications_test%'
+                """)
+            .query(Long.class)
+            .single()
+        > 0;
   }
 
   @Test
