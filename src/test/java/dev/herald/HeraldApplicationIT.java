@@ -25,6 +25,17 @@ class HeraldApplicationIT extends ApiIT {
   }
 
   @Test
+  void timesRequestsByRouteWithoutTheLongTaskTimer() {
+    http.send("GET", "/actuator/health", null, null);
+    Http.Response metrics = http.send("GET", "/actuator/prometheus", null, null);
+    assertThat(metrics.status()).isEqualTo(200);
+    assertThat(metrics.body())
+        .contains("http_server_requests_seconds_count{")
+        .contains("uri=\"/actuator/health\"")
+        .doesNotContain("http_server_requests_active_seconds");
+  }
+
+  @Test
   void createsPersonalDataPartitionsAhead() {
     long partitions =
         jdbc.sql(
