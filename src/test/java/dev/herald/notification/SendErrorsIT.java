@@ -287,22 +287,34 @@ class SendErrorsIT extends ApiIT {
     UUID ukOnly = herald.liveServiceWith("sms");
     String ukKey = herald.key(ukOnly, "normal");
     UUID template = herald.template(ukOnly, "sms", null, "Hi");
-    Http.Response r =
-        http.send(
-            "POST",
-            "/v2/notifications/sms",
-            Tokens.bearer(ukKey),
-            Http.json(
-                Map.of("template_id", template.toString(), "phone_number", "+1 202 555 0104")));
-    assertThat(r.body())
-        .isEqualTo(envelope(400, "BadRequestError", "Cannot send to international mobile numbers"));
-    r =
-        http.send(
-            "POST",
-            "/v2/notifications/sms",
-            Tokens.bearer(ukKey),
-            Http.json(Map.of("template_id", template.toString(), "phone_number", "020 7946 0000")));
-    assertThat(r.body()).isEqualTo(envelope(400, "InvalidPhoneError", "Not a UK mobile number"));
+    for (String space : List.of("", " ")) {
+      Http.Response r =
+          http.send(
+              "POST",
+              "/v2/notifications/sms",
+              Tokens.bearer(ukKey),
+              Http.json(
+                  Map.of(
+                      "template_id",
+                      template.toString(),
+                      "phone_number",
+                      space + "+1 202 555 0104" + space)));
+      assertThat(r.body())
+          .isEqualTo(
+              envelope(400, "BadRequestError", "Cannot send to international mobile numbers"));
+      r =
+          http.send(
+              "POST",
+              "/v2/notifications/sms",
+              Tokens.bearer(ukKey),
+              Http.json(
+                  Map.of(
+                      "template_id",
+                      template.toString(),
+                      "phone_number",
+                      space + "020 7946 0000" + space)));
+      assertThat(r.body()).isEqualTo(envelope(400, "InvalidPhoneError", "Not a UK mobile number"));
+    }
   }
 
   @Test
