@@ -16,7 +16,9 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  * HTTP/1.1 POSTs over blocking sockets kept alive in a pool, one request at a time on each
  * connection, as a synchronous client (Python's requests, through urllib3) sends them. The JDK's
  * HttpClient did the same exchange through a selector thread and chains of futures, and took most
- * of the load generator's CPU (docs/benchmarks.md, Pipeline).
+ * of the load generator's CPU (docs/benchmarks.md, Pipeline). Headers and body go in one write, as
+ * curl sends a small body; the official clients' transports write them apart, which costs Tomcat a
+ * second read.
  */
 final class BlockingHttp implements Closeable {
 
