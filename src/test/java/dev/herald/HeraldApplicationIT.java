@@ -7,10 +7,13 @@ import dev.herald.testdata.Http;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.util.ReflectionTestUtils;
+import org.springframework.web.servlet.DispatcherServlet;
 
 class HeraldApplicationIT extends ApiIT {
 
   @Autowired JdbcClient jdbc;
+  @Autowired DispatcherServlet dispatcher;
 
   @Test
   void startsOnTheEmbeddedDatabaseWithTheMigrationsApplied() {
@@ -22,6 +25,22 @@ class HeraldApplicationIT extends ApiIT {
     Http.Response health = http.send("GET", "/actuator/health", null, null);
     assertThat(health.status()).isEqualTo(200);
     assertThat(health.body()).contains("\"status\":\"UP\"");
+  }
+
+  @Test
+  void timesRequestsByRouteWithoutTheLongTaskTimer() {
+    http.send("GET", "/actuator/health", null, null);
+    Http.Response metrics = http.send("GET", "/actuator/prometheus", null, null);
+    assertThat(metrics.status()).isEqualTo(200);
+    assertThat(metrics.body())
+        .contains("http_server_requests_seconds_count{")
+        .contains("uri=\"/actuator/health\"")
+        .doesNotContain("http_server_requests_active_seconds");
+  }
+
+  @Test
+  void publishesNoEventPerRequest() {
+    assertThat(ReflectionTestUtils.getField(dispatcher, "publishEvents")).isEqualTo(false);
   }
 
   @Test

@@ -141,6 +141,7 @@ class Deliverer implements DisposableBean {
   private boolean deliverEmail(
       Work work, Service service, RenderedTemplate rendered, long taskVersion)
       throws ProviderException {
+    EmailBody.Parts body = EmailBody.parts(rendered.body());
     OutgoingEmail email =
         new OutgoingEmail(
             work.id(),
@@ -148,8 +149,8 @@ class Deliverer implements DisposableBean {
             service.emailSenderLocalPart() + "@" + emailDomain,
             work.recipient(),
             rendered.subject(),
-            EmailBody.html(rendered.body()),
-            EmailBody.plainText(rendered.body()),
+            body.html(),
+            body.plainText(),
             work.replyTo(),
             work.unsubscribeLink());
     if (KeyType.TEST.value().equals(work.keyType())) {

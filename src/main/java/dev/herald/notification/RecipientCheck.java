@@ -26,19 +26,23 @@ class RecipientCheck {
   }
 
   Recipient check(SendRequest request) {
-    Recipient recipient =
-        "sms".equals(request.type())
-            ? phone(request.text("phone_number"))
-            : email(request.text("email_address"));
-    restrict(request, recipient);
-    if ("sms".equals(request.type())) {
-      permitNumber(request, recipient);
+    if (!"sms".equals(request.type())) {
+      Recipient recipient = email(request.text("email_address"));
+      restrict(request, recipient);
+      return recipient;
     }
+    String raw = request.text("phone_number");
+    PhoneNumber number = PhoneNumbers.parse(raw);
+    Recipient recipient = phone(number);
+    restrict(request, recipient);
+    // The permissions apply to the number as sent (stripped); it is the same text unless the
+    // caller's had surrounding whitespace, and then it is parsed again.
+    permitNumber(
+        request, number.asSent().equals(raw) ? number : PhoneNumbers.parse(number.asSent()));
     return recipient;
   }
 
-  private static Recipient phone(String raw) {
-    PhoneNumber number = PhoneNumbers.parse(raw);
+  private static Recipient phone(PhoneNumber number) {
     return new Recipient(
         number.asSent(),
         number.normalised(),
@@ -69,8 +73,7 @@ class RecipientCheck {
     throw ApiException.badRequest(keyType == KeyType.TEAM ? TEAM_KEY : TRIAL_MODE);
   }
 
-  private static void permitNumber(SendRequest request, Recipient recipient) {
-    PhoneNumber number = PhoneNumbers.parse(recipient.asSent());
+  private static void permitNumber(SendRequest request, PhoneNumber number) {
     if (number.international() && !request.service().can("international_sms")) {
       throw ApiException.badRequest("Cannot send to international mobile numbers");
     }
@@ -78,7 +81,7 @@ class RecipientCheck {
       throw new ApiException(400, "InvalidPhoneError", "Not a UK mobile number");
     }
     try {
-      PhoneNumbers.validate(recipient.asSent(), true, true);
+      PhoneNumbers.permit(number, true, true);
     } catch (InvalidRecipientException e) {
       throw new ApiException(400, "InvalidPhoneError", e.getMessage());
     }

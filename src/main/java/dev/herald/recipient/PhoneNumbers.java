@@ -60,7 +60,16 @@ public final class PhoneNumbers {
    */
   public static PhoneNumber validate(
       String raw, boolean allowInternational, boolean allowUkLandline) {
-    PhoneNumber number = parse(raw);
+    return permit(parse(raw), allowInternational, allowUkLandline);
+  }
+
+  /**
+   * Applies a service's permissions to a number already parsed, as {@link #validate} does.
+   *
+   * @throws InvalidRecipientException with Notify's message when the service cannot send to it
+   */
+  public static PhoneNumber permit(
+      PhoneNumber number, boolean allowInternational, boolean allowUkLandline) {
     if (number.international() && !allowInternational) {
       throw PhoneProblem.NOT_A_UK_MOBILE.exception();
     }

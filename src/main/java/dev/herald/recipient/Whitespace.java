@@ -19,9 +19,22 @@ final class Whitespace {
 
   /** Removes every obscure whitespace character, then strips whitespace from both ends. */
   static String stripAndRemoveObscure(String value) {
+    if (!hasObscure(value)) {
+      return value.strip();
+    }
     StringBuilder kept = new StringBuilder(value.length());
     value.codePoints().filter(c -> OBSCURE.indexOf(c) < 0).forEach(kept::appendCodePoint);
     return kept.toString().strip();
+  }
+
+  // All obscure characters are in the BMP, so looking at chars finds them all.
+  private static boolean hasObscure(String value) {
+    for (int i = 0; i < value.length(); i++) {
+      if (OBSCURE.indexOf(value.charAt(i)) >= 0) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Strips ordinary and obscure whitespace from both ends only. */

@@ -1,6 +1,7 @@
 package dev.herald.template;
 
 import java.nio.charset.StandardCharsets;
+import org.commonmark.node.Node;
 
 /** Turns a rendered email body (Notify markdown) into the HTML and plain text that are sent. */
 public final class EmailBody {
@@ -9,6 +10,22 @@ public final class EmailBody {
   public static final int MAX_BYTES = 2_000_000;
 
   private EmailBody() {}
+
+  /** The two parts of an email that is sent. */
+  public record Parts(String html, String plainText) {}
+
+  /**
+   * {@link #html} and {@link #plainText} together: when HTML-escaping leaves the body as it was (no
+   * {@code &}, {@code <} or {@code >}), both are rendered from one parse of the markdown.
+   */
+  public static Parts parts(String renderedBody) {
+    String escaped = HtmlEscape.escape(renderedBody);
+    if (!escaped.equals(renderedBody)) {
+      return new Parts(EmailHtml.render(escaped + "\n"), plainText(renderedBody));
+    }
+    Node document = NotifyMarkdown.parse(renderedBody + "\n");
+    return new Parts(EmailHtml.renderDocument(document), EmailPlainText.renderDocument(document));
+  }
 
   /** The inline-styled HTML, with everything in the body HTML-escaped before markdown runs. */
   public static String html(String renderedBody) {

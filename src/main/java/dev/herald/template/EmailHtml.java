@@ -35,7 +35,12 @@ final class EmailHtml {
   private EmailHtml() {}
 
   static String render(String escapedBody) {
-    return render(NotifyMarkdown.parse(escapedBody));
+    return renderDocument(NotifyMarkdown.parse(escapedBody));
+  }
+
+  /** A document parsed by {@link NotifyMarkdown#parse} from an HTML-escaped body. */
+  static String renderDocument(Node document) {
+    return render(document);
   }
 
   private static String render(Node node) {

@@ -28,7 +28,12 @@ final class EmailPlainText {
   private EmailPlainText() {}
 
   static String render(String body) {
-    String text = Typography.nice(render(NotifyMarkdown.parse(body)));
+    return renderDocument(NotifyMarkdown.parse(body));
+  }
+
+  /** A document parsed by {@link NotifyMarkdown#parse}. */
+  static String renderDocument(Node document) {
+    String text = Typography.nice(render(document));
     return Whitespace.stripLeading(text) + "\n";
   }
 

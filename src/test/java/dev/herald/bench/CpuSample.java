@@ -54,7 +54,10 @@ record CpuSample(
     return os.getProcessCpuTime() / 1e9;
   }
 
-  /** The JDK HttpClient's selector and worker threads, which do the client's socket work. */
+  /**
+   * The JDK HttpClient's selector and worker threads, which do its socket work (BenchHttp; the send
+   * requests' {@link BlockingHttp} works on the client threads themselves).
+   */
   private static double httpClientThreads() {
     ThreadMXBean threads = ManagementFactory.getThreadMXBean();
     double total = 0;

@@ -123,10 +123,13 @@ public final class PipelineBenchmark {
     analyze(jdbc);
 
     try (HeapSampler heap = new HeapSampler()) {
+      Optional<StatementStats> statements = statementStats(context, jdbc);
+      statements.ifPresent(StatementStats::reset);
       Instant start = Instant.now();
       Measured load = Measured.of("pipeline", clients, time, sends, jdbc, postmaster);
       Instant end = start.plus(Duration.ofNanos((long) (load.seconds() * 1e9)));
       long backlog = Backlog.count(jdbc);
+      statements.ifPresent(s -> s.print("load phase", load.result().ok(), 12));
       CpuSample drainCpu = CpuSample.take(postmaster);
       Duration drain = Backlog.awaitDrained(jdbc, drainTimeout);
       drainCpu = CpuSample.take(postmaster).minus(drainCpu);
@@ -158,7 +161,7 @@ public final class PipelineBenchmark {
     CpuSample before = CpuSample.take(postmaster);
     context.getBean(WorkSignal.class).newWork();
     Duration drain = Backlog.awaitDrained(jdbc, timeout);
-    statements.ifPresent(s -> s.print(rows, 12));
+    statements.ifPresent(s -> s.print("queue capacity", rows, 12));
     return new Capacity(rows, drain, CpuSample.take(postmaster).minus(before));
   }
 

@@ -39,9 +39,10 @@ final class StatementStats {
   }
 
   /** The statements that took most of the server's time since the reset, per delivered row. */
-  void print(long rows, int limit) {
+  void print(String phase, long rows, int limit) {
     System.out.printf(
-        "%nPostgreSQL time by statement (pg_stat_statements), per notification of %,d:%n", rows);
+        "%nPostgreSQL time by statement (pg_stat_statements), %s, per notification of %,d:%n",
+        phase, rows);
     System.out.printf(
         "%10s %10s %10s %10s %10s  %s%n",
         "calls/row", "ms total", "µs/row", "blocks/row", "WAL B/row", "statement");

@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.BiFunction;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -287,22 +288,26 @@ class SendErrorsIT extends ApiIT {
     UUID ukOnly = herald.liveServiceWith("sms");
     String ukKey = herald.key(ukOnly, "normal");
     UUID template = herald.template(ukOnly, "sms", null, "Hi");
-    Http.Response r =
-        http.send(
-            "POST",
-            "/v2/notifications/sms",
-            Tokens.bearer(ukKey),
-            Http.json(
-                Map.of("template_id", template.toString(), "phone_number", "+1 202 555 0104")));
-    assertThat(r.body())
-        .isEqualTo(envelope(400, "BadRequestError", "Cannot send to international mobile numbers"));
-    r =
-        http.send(
-            "POST",
-            "/v2/notifications/sms",
-            Tokens.bearer(ukKey),
-            Http.json(Map.of("template_id", template.toString(), "phone_number", "020 7946 0000")));
-    assertThat(r.body()).isEqualTo(envelope(400, "InvalidPhoneError", "Not a UK mobile number"));
+    BiFunction<String, String, String> send =
+        (space, number) ->
+            http.send(
+                    "POST",
+                    "/v2/notifications/sms",
+                    Tokens.bearer(ukKey),
+                    Http.json(
+                        Map.of(
+                            "template_id",
+                            template.toString(),
+                            "phone_number",
+                            space + number + space)))
+                .body();
+    for (String space : List.of("", " ")) {
+      assertThat(send.apply(space, "+1 202 555 0104"))
+          .isEqualTo(
+              envelope(400, "BadRequestError", "Cannot send to international mobile numbers"));
+      assertThat(send.apply(space, "020 7946 0000"))
+          .isEqualTo(envelope(400, "InvalidPhoneError", "Not a UK mobile number"));
+    }
   }
 
   @Test

@@ -2,6 +2,7 @@ package dev.herald.template;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class EmailBodyTest {
@@ -102,6 +103,19 @@ class EmailBodyTest {
     assertThat(EmailBody.plainText("# Title\n\nHello \"you\"\n\n* a\n* b\n\n[Link](https://x.org)"))
         .isEqualTo(
             "Title\n" + "=".repeat(65) + "\n\nHello “you”\n\n• a\n• b\n\nLink: https://x.org\n");
+  }
+
+  @Test
+  void rendersBothPartsAsEachAloneWhetherOrNotEscapingChangesTheBody() {
+    for (String body :
+        List.of(
+            "Dear Ada,\n\n# Title\n\n* one\n• two\n\n^ Inset \"quoted\" - [GOV.UK](https://x.org)",
+            "Tom & Jerry <b>bold</b>\n\n> not a quote\n\n1. one\n2. two",
+            "&amp; &copy; kept\n\n---\n\nhttps://example.com/a b.",
+            "")) {
+      assertThat(EmailBody.parts(body))
+          .isEqualTo(new EmailBody.Parts(EmailBody.html(body), EmailBody.plainText(body)));
+    }
   }
 
   @Test
