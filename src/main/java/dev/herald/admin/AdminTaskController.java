@@ -68,6 +68,8 @@ class AdminTaskController {
         .param("recurring", RECURRING)
         .query((rs, row) -> queued.put(rs.getString(1), rs.getLong(2)))
         .list();
+    queued.put(
+        "deliver", jdbc.sql("SELECT count(*) FROM delivery_queue").query(Long.class).single());
     return Map.of("tasks", periodic, "queued", queued);
   }
 

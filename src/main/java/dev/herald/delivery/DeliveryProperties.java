@@ -4,21 +4,46 @@ import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * How delivery retries.
+ * How delivery runs and retries.
  *
  * @param maxAttempts hand-over attempts before a notification becomes technical-failure.
  * @param initialBackoff wait after the first failed attempt; doubled after each further one.
  * @param maxBackoff the longest wait between two attempts.
  * @param smsSender sender of text messages when the service has none of its own.
+ * @param threads deliveries one instance runs at once; each holds its thread for the whole provider
+ *     call, so one instance hands over at most threads / (provider latency + its own time per run)
+ *     messages a second.
+ * @param batch queue rows claimed at most by one statement.
+ * @param pollInterval how often the queue is read when nothing woke it: work committed by this
+ *     instance wakes it at once; work of other instances, retries and lapsed leases wait for this.
+ * @param lease how long a claim holds a queue row without a heartbeat.
+ * @param heartbeat how often the leases of running deliveries are renewed.
  */
 @ConfigurationProperties("herald.delivery")
 public record DeliveryProperties(
-    int maxAttempts, Duration initialBackoff, Duration maxBackoff, String smsSender) {
+    int maxAttempts,
+    Duration initialBackoff,
+    Duration maxBackoff,
+    String smsSender,
+    int threads,
+    int batch,
+    Duration pollInterval,
+    Duration lease,
+    Duration heartbeat) {
 
   public DeliveryProperties {
     maxAttempts = maxAttempts <= 0 ? 12 : maxAttempts;
     initialBackoff = initialBackoff == null ? Duration.ofSeconds(10) : initialBackoff;
     maxBackoff = maxBackoff == null ? Duration.ofMinutes(30) : maxBackoff;
     smsSender = smsSender == null || smsSender.isBlank() ? "Herald" : smsSender;
+    threads = threads <= 0 ? 256 : threads;
+    batch = batch <= 0 ? 100 : batch;
+    pollInterval = pollInterval == null ? Duration.ofSeconds(1) : pollInterval;
+    lease = lease == null ? Duration.ofSeconds(60) : lease;
+    heartbeat = heartbeat == null ? Duration.ofSeconds(10) : heartbeat;
+    if (!heartbeat.multipliedBy(2).minus(lease).isNegative()) {
+      throw new IllegalArgumentException(
+          "herald.delivery.heartbeat must be under half of herald.delivery.lease");
+    }
   }
 }

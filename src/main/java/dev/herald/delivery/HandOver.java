@@ -28,8 +28,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * outbox and test keys), or given up as technical-failure.
  *
  * <p>Hand-overs are recorded in batches ({@link GroupCommit}): the hand-overs of the runs that
- * finish at about the same time go into one transaction, which also removes their {@code deliver}
- * tasks, so that the status change and the end of the task commit together, once for the batch.
+ * finish at about the same time go into one transaction, which also removes their rows from the
+ * delivery queue, so that the status change and the end of the work commit together, once for the
+ * batch.
  */
 @Component
 class HandOver implements DisposableBean {
@@ -70,9 +71,8 @@ class HandOver implements DisposableBean {
 
   /**
    * Records that {@code provider} took the notification, if it is still {@code created}, and
-   * removes the run's {@code deliver} task (of version {@code taskVersion}) in the same
-   * transaction. Answers whether it removed the task; {@link Deliverer#NO_TASK} for a run outside
-   * the queue.
+   * removes the run's queue row (of claim {@code claim}) in the same transaction. Answers whether
+   * it removed the row; {@link Deliverer#NO_CLAIM} for a run outside the queue.
    */
   public boolean handedOver(
       Work work,
@@ -81,16 +81,15 @@ class HandOver implements DisposableBean {
       String reference,
       int billableUnits,
       Optional<NotificationStatus> simulatedReceipt,
-      long taskVersion) {
+      long claim) {
     return batches.submit(
         new Recorded(
-            new HandedOver(work.id(), status, provider, reference, billableUnits, taskVersion),
+            new HandedOver(work.id(), status, provider, reference, billableUnits, claim),
             simulatedReceipt));
   }
 
   /** A test key's notification: never sent; {@code sending}, then Notify's simulated outcome. */
-  public boolean simulate(
-      Work work, NotificationStatus outcome, int billableUnits, long taskVersion) {
+  public boolean simulate(Work work, NotificationStatus outcome, int billableUnits, long claim) {
     return handedOver(
         work,
         NotificationStatus.SENDING,
@@ -98,7 +97,7 @@ class HandOver implements DisposableBean {
         work.id().toString(),
         billableUnits,
         Optional.of(outcome),
-        taskVersion);
+        claim);
   }
 
   @Transactional
@@ -109,7 +108,7 @@ class HandOver implements DisposableBean {
     }
   }
 
-  /** One batch, in one transaction; answers, per hand-over, whether its task was removed. */
+  /** One batch, in one transaction; answers, per hand-over, whether its queue row was removed. */
   private List<Boolean> record(List<Recorded> batch) {
     return tx.execute(
         status -> {
@@ -149,9 +148,9 @@ class HandOver implements DisposableBean {
             receipts.applyEarly(providers, references);
           }
           Set<String> removed =
-              repository.removeDeliverTasks(batch.stream().map(Recorded::handedOver).toList());
+              repository.removeFromQueue(batch.stream().map(Recorded::handedOver).toList());
           return batch.stream()
-              .map(r -> removed.contains(DeliveryRepository.taskKey(r.handedOver())))
+              .map(r -> removed.contains(DeliveryRepository.runKey(r.handedOver())))
               .toList();
         });
   }

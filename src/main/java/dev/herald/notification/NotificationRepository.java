@@ -33,8 +33,8 @@ public class NotificationRepository {
   }
 
   /**
-   * Stores a notification, its personal data and its delivery task in one statement, so that none
-   * can exist without the others.
+   * Stores a notification, its personal data and its place in the delivery queue in one statement,
+   * so that none can exist without the others.
    */
   public void insert(Notification n, PersonalData p) {
     insert(n, p, PRIORITY_API);
@@ -46,7 +46,8 @@ public class NotificationRepository {
   }
 
   /**
-   * Stores notifications with their personal data and delivery tasks in one statement: all or none.
+   * Stores notifications with their personal data and places in the delivery queue in one
+   * statement: all or none.
    */
   public void insertAll(List<Queued> rows) {
     jdbc.sql(
@@ -82,9 +83,8 @@ public class NotificationRepository {
                      CAST(personalisation AS jsonb), reply_to_text, unsubscribe_link
                 FROM r
             )
-            INSERT INTO scheduled_tasks (task_name, task_instance, execution_time, picked, version,
-                                         priority)
-            SELECT 'deliver', CAST(id AS text), CAST(created_at AS timestamptz), false, 1, priority
+            INSERT INTO delivery_queue (notification_id, key_type, priority, run_at)
+            SELECT id, key_type, priority, CAST(created_at AS timestamptz)
               FROM r
             """)
         .param("ids", column(rows, "uuid", q -> q.notification().id()))

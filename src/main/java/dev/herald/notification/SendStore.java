@@ -87,7 +87,7 @@ class SendStore implements DisposableBean {
         }
       }
     }
-    workSignal.newWork();
+    workSignal.newDeliveries();
     return outcomes;
   }
 

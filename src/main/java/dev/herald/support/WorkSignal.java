@@ -7,20 +7,29 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * Wakes this instance's task executor when work was committed here, so a new notification is picked
- * up at once rather than at the next poll.
+ * Wakes this instance's workers when work was committed here, so it is picked up at once rather
+ * than at the next poll: the delivery queue for new notifications, db-scheduler for tasks.
  */
 @Component
 public class WorkSignal {
 
-  private final ObjectProvider<Scheduler> provider;
-  private volatile Scheduler scheduler;
-
-  WorkSignal(ObjectProvider<Scheduler> provider) {
-    this.provider = provider;
+  /** What runs the delivery queue on this instance. */
+  public interface Deliveries {
+    void newDeliveries();
   }
 
-  /** Wakes the executor once the current transaction commits (at once outside one). */
+  private final ObjectProvider<Scheduler> schedulerProvider;
+  private final ObjectProvider<Deliveries> deliveriesProvider;
+  private volatile Scheduler scheduler;
+  private volatile Deliveries deliveries;
+
+  WorkSignal(
+      ObjectProvider<Scheduler> schedulerProvider, ObjectProvider<Deliveries> deliveriesProvider) {
+    this.schedulerProvider = schedulerProvider;
+    this.deliveriesProvider = deliveriesProvider;
+  }
+
+  /** Wakes the task executor once the current transaction commits (at once outside one). */
   public void newWorkAfterCommit() {
     if (!TransactionSynchronizationManager.isSynchronizationActive()) {
       newWork();
@@ -35,6 +44,7 @@ public class WorkSignal {
         });
   }
 
+  /** Wakes the task executor (db-scheduler). */
   public void newWork() {
     Scheduler s = scheduler();
     if (s != null) {
@@ -42,14 +52,31 @@ public class WorkSignal {
     }
   }
 
-  // Resolving the bean is a dependency resolution each time (~1 % of Herald's CPU in the pipeline
-  // benchmark, once per batch of inserts), so the scheduler is kept once it exists.
+  /** Wakes the delivery queue: notifications were committed. */
+  public void newDeliveries() {
+    Deliveries d = deliveries();
+    if (d != null) {
+      d.newDeliveries();
+    }
+  }
+
+  // Resolving a bean is a dependency resolution each time (~1 % of Herald's CPU in the pipeline
+  // benchmark, once per batch of inserts), so each is kept once it exists.
   private Scheduler scheduler() {
     Scheduler s = scheduler;
     if (s == null) {
-      s = provider.getIfAvailable();
+      s = schedulerProvider.getIfAvailable();
       scheduler = s;
     }
     return s;
+  }
+
+  private Deliveries deliveries() {
+    Deliveries d = deliveries;
+    if (d == null) {
+      d = deliveriesProvider.getIfAvailable();
+      deliveries = d;
+    }
+    return d;
   }
 }

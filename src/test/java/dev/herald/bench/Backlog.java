@@ -4,9 +4,9 @@ import java.time.Duration;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Delivery work not yet done: {@code deliver} tasks still in db-scheduler's table (a task goes once
- * its notification is handed over). Counted there because the table stays small, so polling it
- * costs the database little while it drains.
+ * Delivery work not yet done: rows still in the delivery queue (a row goes once its notification is
+ * handed over). Counted there because the table stays small, so polling it costs the database
+ * little while it drains.
  */
 final class Backlog {
 
@@ -15,9 +15,7 @@ final class Backlog {
   private Backlog() {}
 
   static long count(JdbcClient jdbc) {
-    return jdbc.sql("SELECT count(*) FROM scheduled_tasks WHERE task_name = 'deliver'")
-        .query(Long.class)
-        .single();
+    return jdbc.sql("SELECT count(*) FROM delivery_queue").query(Long.class).single();
   }
 
   /** Waits until nothing is left, and answers how long that took. */

@@ -7,7 +7,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * A backlog made at once, without the API: copies of one of the service's notifications (with its
- * personal data and a {@code deliver} task each, as the API's insert writes them) in one statement,
+ * personal data and a delivery queue row each, as the API's insert writes them) in one statement,
  * so that the queue's drain rate can be measured apart from intake.
  */
 final class BacklogFill {
@@ -48,9 +48,8 @@ final class BacklogFill {
                          personalisation, reply_to_text, unsubscribe_link
                     FROM copies
                 )
-                INSERT INTO scheduled_tasks (task_name, task_instance, execution_time, picked,
-                                             version, priority)
-                SELECT 'deliver', CAST(id AS text), :now, false, 1, 100 FROM copies
+                INSERT INTO delivery_queue (notification_id, key_type, priority, run_at)
+                SELECT id, key_type, 100, :now FROM copies
                 """)
             .param("service", service)
             .param("rows", rows)

@@ -31,7 +31,7 @@ class KeyTypePartitionMigrationIT {
       Map<String, String> before = rowsByKeyType(jdbc);
 
       long began = System.nanoTime();
-      flyway(db).load().migrate();
+      flyway(db).target("0025").load().migrate();
       System.out.printf(
           "V0025 on %,d notifications: %.1f s%n", ROWS, (System.nanoTime() - began) / 1e9);
 

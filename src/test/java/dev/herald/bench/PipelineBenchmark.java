@@ -1,6 +1,5 @@
 package dev.herald.bench;
 
-import com.github.kagkarlsson.scheduler.boot.config.DbSchedulerCustomizer;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.herald.delivery.EmailProvider;
 import dev.herald.support.WorkSignal;
@@ -14,8 +13,6 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -34,9 +31,8 @@ public final class PipelineBenchmark {
 
   private static final String USAGE =
       "--clients=32 --seconds=30 --warmup=10 --latency-ms=50 --drain-timeout=300"
-          + " --backlog=20000 --claim-workers=4 --claim-batch=100 --executor=pool|virtual"
-          + " --statements=false"
-          + " [--db-scheduler.threads=… and other Herald settings]";
+          + " --backlog=20000 --claim-workers=4 --claim-batch=100 --statements=false"
+          + " [--herald.delivery.threads=… and other Herald settings]";
 
   private PipelineBenchmark() {}
 
@@ -52,7 +48,6 @@ public final class PipelineBenchmark {
     var stub =
         new StubEmailProvider(
             Duration.ofMillis(Long.parseLong(options.getOrDefault("latency-ms", "50"))));
-    boolean virtual = options.getOrDefault("executor", "pool").equals("virtual");
     Path dataDir = Files.createTempDirectory("herald-bench");
     ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME))
         .setLevel(ch.qos.logback.classic.Level.WARN);
@@ -65,41 +60,25 @@ public final class PipelineBenchmark {
                 dataDir,
                 postgres,
                 settings,
-                ctx -> register((GenericApplicationContext) ctx, stub, virtual))) {
-      run(context, dataDir, stub, options, virtual);
+                ctx -> register((GenericApplicationContext) ctx, stub))) {
+      run(context, dataDir, stub, options);
     }
     System.exit(0);
   }
 
   /**
    * The stub as one more email provider (the outbox is switched off through the admin API once
-   * Herald is up), and optionally db-scheduler's executor on virtual threads.
+   * Herald is up).
    */
-  private static void register(
-      GenericApplicationContext context, StubEmailProvider stub, boolean virtual) {
+  private static void register(GenericApplicationContext context, StubEmailProvider stub) {
     context.registerBean("benchStubEmailProvider", EmailProvider.class, () -> stub);
-    if (virtual) {
-      context.registerBean(
-          "benchVirtualThreadExecutor",
-          DbSchedulerCustomizer.class,
-          () ->
-              new DbSchedulerCustomizer() {
-                @Override
-                public Optional<ExecutorService> executorService() {
-                  return Optional.of(
-                      Executors.newThreadPerTaskExecutor(
-                          Thread.ofVirtual().name("db-scheduler-virtual-", 0).factory()));
-                }
-              });
-    }
   }
 
   private static void run(
       ConfigurableApplicationContext context,
       Path dataDir,
       StubEmailProvider stub,
-      Map<String, String> options,
-      boolean virtual)
+      Map<String, String> options)
       throws Exception {
     int clients = Integer.parseInt(options.getOrDefault("clients", "32"));
     Duration time = Duration.ofSeconds(Long.parseLong(options.getOrDefault("seconds", "30")));
@@ -115,7 +94,7 @@ public final class PipelineBenchmark {
     SendRequests sends = service.sends("http://localhost:" + port);
     long postmaster = BenchDatabase.postmasterPid(dataDir);
     BenchDatabase.printMachine(jdbc);
-    printSettings(context.getEnvironment(), pool, stub, virtual, clients, time);
+    printSettings(context.getEnvironment(), pool, stub, clients, time);
 
     System.out.printf("warm-up: %d clients for %d s, then drained%n", clients, warmup.toSeconds());
     Phase.run("warmup", clients, warmup, sends);
@@ -159,7 +138,7 @@ public final class PipelineBenchmark {
     Optional<StatementStats> statements = statementStats(context, jdbc);
     statements.ifPresent(StatementStats::reset);
     CpuSample before = CpuSample.take(postmaster);
-    context.getBean(WorkSignal.class).newWork();
+    context.getBean(WorkSignal.class).newDeliveries();
     Duration drain = Backlog.awaitDrained(jdbc, timeout);
     statements.ifPresent(s -> s.print("queue capacity", rows, 12));
     return new Capacity(rows, drain, CpuSample.take(postmaster).minus(before));
@@ -171,7 +150,7 @@ public final class PipelineBenchmark {
    * lookups by id become sequential scans.
    */
   private static void analyze(JdbcClient jdbc) {
-    jdbc.sql("ANALYZE notifications, notification_personal_data, scheduled_tasks").update();
+    jdbc.sql("ANALYZE notifications, notification_personal_data, delivery_queue").update();
   }
 
   private static Optional<StatementStats> statementStats(
@@ -193,25 +172,16 @@ public final class PipelineBenchmark {
   }
 
   private static void printSettings(
-      Environment env,
-      HikariDataSource pool,
-      StubEmailProvider stub,
-      boolean virtual,
-      int clients,
-      Duration time) {
+      Environment env, HikariDataSource pool, StubEmailProvider stub, int clients, Duration time) {
     System.out.printf(
-        "db-scheduler: threads=%s (%s), polling-strategy=%s, lower/upper limit fraction of"
-            + " threads=%s/%s, polling-interval=%s, immediate-execution=%s, priority=%s%n"
+        "delivery queue: threads=%s, batch=%s, poll-interval=%s, lease=%s, heartbeat=%s%n"
             + "Herald JDBC pool: %d connections; stub provider %s: %d ms per email%n"
             + "load: %d clients for %d s%n%n",
-        env.getProperty("db-scheduler.threads"),
-        virtual ? "a virtual thread per task" : "platform thread pool",
-        env.getProperty("db-scheduler.polling-strategy"),
-        env.getProperty("db-scheduler.polling-strategy-lower-limit-fraction-of-threads", "0.5"),
-        env.getProperty("db-scheduler.polling-strategy-upper-limit-fraction-of-threads", "3.0"),
-        env.getProperty("db-scheduler.polling-interval"),
-        env.getProperty("db-scheduler.immediate-execution-enabled"),
-        env.getProperty("db-scheduler.priority-enabled"),
+        env.getProperty("herald.delivery.threads"),
+        env.getProperty("herald.delivery.batch", "100"),
+        env.getProperty("herald.delivery.poll-interval", "1s"),
+        env.getProperty("herald.delivery.lease"),
+        env.getProperty("herald.delivery.heartbeat"),
         pool.getMaximumPoolSize(),
         StubEmailProvider.NAME,
         stub.latency().toMillis(),

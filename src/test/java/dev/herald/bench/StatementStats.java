@@ -79,7 +79,7 @@ final class StatementStats {
     jdbc.sql(
             """
             SELECT relname, n_tup_upd, n_tup_hot_upd FROM pg_stat_user_tables
-             WHERE relname IN ('notifications_live', 'notifications_test', 'scheduled_tasks') ORDER BY relname
+             WHERE relname IN ('notifications_live', 'notifications_test', 'delivery_queue') ORDER BY relname
             """)
         .query(
             (rs, row) -> {

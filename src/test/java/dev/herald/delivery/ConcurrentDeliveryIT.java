@@ -1,109 +1,232 @@
 package dev.herald.delivery;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import dev.herald.delivery.DeliveryRepository.Claimed;
+import dev.herald.notification.Notification;
 import dev.herald.notification.NotificationRepository;
+import dev.herald.provider.outbox.Outbox;
+import dev.herald.support.Sql;
 import dev.herald.testdata.ApiIT;
 import dev.herald.testdata.StoredNotifications;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
-import tools.jackson.databind.JsonNode;
 
 /**
- * A delivery run claims its notification, so a second run of the same task at once (a task revived
- * while the first still runs) sends nothing and tries again later.
+ * The delivery queue under concurrency: claims made at once never share a row, a lapsed lease is
+ * taken over (and the old run can then no longer remove the row), a heartbeat keeps a lease, and
+ * two instances' queues running at once send each notification once.
  */
 class ConcurrentDeliveryIT extends ApiIT {
 
+  /** Above the API lane, so the claims of these tests take their own rows first. */
+  private static final int TEST_PRIORITY = 1_000;
+
   @Autowired NotificationRepository notifications;
-  @Autowired Deliverer deliverer;
   @Autowired DeliveryRepository deliveries;
+  @Autowired DeliveryQueue queue;
+  @Autowired Deliverer deliverer;
+  @Autowired HandOver handOver;
+  @Autowired DeliveryProperties properties;
+  @Autowired Outbox outbox;
   @Autowired JdbcClient jdbc;
   @Autowired TransactionTemplate tx;
 
   @Test
-  void aRunFindingAnotherRunsClaimSendsNothingAndRetriesLater() {
-    UUID id = createdWithoutTask();
-    Instant now = Instant.now();
-    assertThat(deliveries.claim(List.of(id), now, now.plus(Deliverer.CLAIM)))
-        .as("the other run's claim")
-        .hasSize(1);
-
-    assertThatThrownBy(() -> deliverer.deliver(id, Deliverer.NO_TASK))
-        .isInstanceOf(ClaimedElsewhere.class);
-    assertThat(outboxCopies(id)).isZero();
-
-    clock.set(now.plus(Deliverer.CLAIM).plusSeconds(1)); // the other run died: its claim expired
+  void claimsMadeAtOnceNeverShareARow() throws Exception {
+    queue.stop(); // this instance's own queue would compete for the rows
+    List<UUID> mine = queuedNotQueuedByTheApp(200);
+    Instant now = clock.instant();
     try {
-      deliverer.deliver(id, Deliverer.NO_TASK);
-    } catch (ProviderException e) {
-      throw new AssertionError(e);
-    }
-    assertThat(outboxCopies(id)).isEqualTo(1);
-  }
-
-  @Test
-  void runsOfOneNotificationAtOnceSendItOnce() throws Exception {
-    UUID id = createdWithoutTask();
-    List<Future<?>> runs = new ArrayList<>();
-    try (ExecutorService threads = Executors.newFixedThreadPool(8)) {
-      for (int i = 0; i < 8; i++) {
-        runs.add(threads.submit(() -> deliverer.deliver(id, Deliverer.NO_TASK)));
-      }
-      for (Future<?> run : runs) {
-        try {
-          run.get();
-        } catch (ExecutionException e) {
-          assertThat(e.getCause()).isInstanceOf(ClaimedElsewhere.class);
+      ConcurrentLinkedQueue<UUID> claimed = new ConcurrentLinkedQueue<>();
+      CountDownLatch start = new CountDownLatch(1);
+      List<Future<?>> workers = new ArrayList<>();
+      try (ExecutorService threads = Executors.newFixedThreadPool(8)) {
+        for (int w = 0; w < 8; w++) {
+          String worker = "worker-" + w;
+          workers.add(
+              threads.submit(
+                  () -> {
+                    start.await();
+                    List<Claimed> batch;
+                    int rounds = 0; // bounded: a claim that ignored leases would go on for ever
+                    do {
+                      batch = deliveries.claim(worker, now, now.plusSeconds(60), 7);
+                      batch.forEach(c -> claimed.add(c.id()));
+                    } while (!batch.isEmpty()
+                        && mine.contains(batch.getLast().id())
+                        && ++rounds < mine.size());
+                    return null;
+                  }));
+        }
+        start.countDown();
+        for (Future<?> w : workers) {
+          w.get();
         }
       }
+      Map<UUID, Long> times =
+          claimed.stream()
+              .filter(mine::contains)
+              .collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
+      assertThat(times).hasSize(mine.size());
+      assertThat(times.values()).containsOnly(1L);
+    } finally {
+      removeFromQueue(mine);
+      queue.start();
     }
-    assertThat(outboxCopies(id)).isEqualTo(1);
   }
 
   @Test
-  void aRunRevivedAfterItsInstanceDiedDoesNotWaitForTheDeadRunsClaim() {
-    UUID id = createdWithoutTask();
+  void aLapsedLeaseIsTakenOverAndTheOldRunCanNoLongerRemoveTheRow() {
+    queue.stop();
+    UUID id = queuedNotQueuedByTheApp(1).getFirst();
     Instant now = clock.instant();
-    assertThat(deliveries.claim(List.of(id), now, now.plus(Deliverer.CLAIM))).hasSize(1);
-    // The dead instance's execution: picked, its heartbeat ten minutes old.
+    try {
+      Claimed first = claimOne("dead-instance", now);
+      assertThat(first.work()).isNotNull();
+      assertThat(claimOne("other", now.plusSeconds(59))).as("leased").isNull();
+
+      Claimed second = claimOne("other", now.plusSeconds(61));
+      assertThat(second.id()).isEqualTo(id);
+      assertThat(second.claims()).isEqualTo(first.claims() + 1);
+      deliveries.remove(id, first.claims());
+      assertThat(queued(id)).as("the old run's remove").isTrue();
+      deliveries.remove(id, second.claims());
+      assertThat(queued(id)).isFalse();
+    } finally {
+      removeFromQueue(List.of(id));
+      queue.start();
+    }
+  }
+
+  @Test
+  void aHeartbeatKeepsTheLease() {
+    queue.stop();
+    UUID id = queuedNotQueuedByTheApp(1).getFirst();
+    Instant now = clock.instant();
+    try {
+      assertThat(claimOne("running-instance", now)).isNotNull();
+      deliveries.extendLeases("running-instance", List.of(id), now.plusSeconds(120));
+      deliveries.extendLeases("another-instance", List.of(id), now.plusSeconds(30));
+      assertThat(claimOne("other", now.plusSeconds(90))).as("renewed").isNull();
+      assertThat(claimOne("other", now.plusSeconds(121))).isNotNull();
+    } finally {
+      removeFromQueue(List.of(id));
+      queue.start();
+    }
+  }
+
+  @Test
+  void aRowLeasedByAKilledInstanceIsDeliveredOnceItsLeaseLapses() {
+    UUID id = queuedNotQueuedByTheApp(1).getFirst();
+    Instant now = clock.instant();
+    clock.set(now);
     jdbc.sql(
             """
-            INSERT INTO scheduled_tasks (task_name, task_instance, execution_time, picked,
-                                         picked_by, last_heartbeat, version, priority)
-            VALUES ('deliver', :id, now() - interval '10 minutes', true, 'killed-instance',
-                    now() - interval '10 minutes', 2, 100)
+            UPDATE delivery_queue SET leased_by = 'killed-instance', leased_until = :until,
+                                      claims = 1
+             WHERE notification_id = :id
             """)
-        .param("id", id.toString())
+        .param("id", id)
+        .param("until", Sql.ts(now.plusSeconds(60)))
         .update();
 
-    // Dead executions are looked for every 2 heartbeat intervals (20 s); the claim lasts 2 minutes.
-    await().atMost(Duration.ofSeconds(50)).until(() -> outboxCopies(id) == 1);
+    await().during(Duration.ofMillis(1500)).atMost(Duration.ofSeconds(3)).until(() -> queued(id));
+    assertThat(outboxCopies(Set.of(id))).isEmpty();
+
+    clock.set(now.plusSeconds(61));
+    await().atMost(Duration.ofSeconds(10)).until(() -> !queued(id));
+    assertThat(outboxCopies(Set.of(id))).containsEntry(id, 1L);
   }
 
-  private long outboxCopies(UUID id) {
-    JsonNode outbox = http.send("GET", "/outbox.json", null, null).json().get("messages");
-    return outbox
-        .valueStream()
-        .filter(m -> m.get("notification_id").asString().equals(id.toString()))
-        .count();
+  @Test
+  void twoInstancesQueuesAtOnceSendEachNotificationOnce() {
+    DeliveryQueue second = new DeliveryQueue(deliveries, deliverer, handOver, properties, clock);
+    second.start();
+    try {
+      StoredNotifications stored = new StoredNotifications(herald, notifications, jdbc, tx);
+      StoredNotifications.Owner owner = stored.owner();
+      List<UUID> ids = new ArrayList<>();
+      stored.queue(
+          q -> {
+            for (int i = 0; i < 300; i++) {
+              Notification n = StoredNotifications.aCreatedSms(owner, clock.instant());
+              q.store(n, NotificationRepository.PRIORITY_API);
+              ids.add(n.id());
+            }
+          });
+      second.newDeliveries();
+      queue.newDeliveries();
+
+      await().atMost(Duration.ofSeconds(60)).until(() -> ids.stream().noneMatch(this::queued));
+      Map<UUID, Long> copies = outboxCopies(Set.copyOf(ids));
+      assertThat(copies).hasSize(ids.size());
+      assertThat(copies.values()).containsOnly(1L);
+    } finally {
+      second.stop();
+    }
   }
 
-  private UUID createdWithoutTask() {
+  private Claimed claimOne(String instance, Instant now) {
+    List<Claimed> claimed = deliveries.claim(instance, now, now.plusSeconds(60), 1);
+    return claimed.isEmpty() ? null : claimed.getFirst();
+  }
+
+  /** Created notifications put in the queue at {@link #TEST_PRIORITY}, due now. */
+  private List<UUID> queuedNotQueuedByTheApp(int count) {
     StoredNotifications stored = new StoredNotifications(herald, notifications, jdbc, tx);
-    return stored.createdWithoutTask(stored.owner());
+    StoredNotifications.Owner owner = stored.owner();
+    List<UUID> ids = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      ids.add(stored.createdNotQueued(owner));
+    }
+    jdbc.sql(
+            """
+            INSERT INTO delivery_queue (notification_id, key_type, priority, run_at)
+            SELECT id, key_type, :priority, :runAt FROM notifications WHERE id = ANY(:ids)
+            """)
+        .param("ids", Sql.array("uuid", ids))
+        .param("priority", TEST_PRIORITY)
+        .param("runAt", Sql.ts(clock.instant().minusSeconds(1)))
+        .update();
+    return ids;
+  }
+
+  private boolean queued(UUID id) {
+    return jdbc.sql("SELECT count(*) FROM delivery_queue WHERE notification_id = :id")
+            .param("id", id)
+            .query(Long.class)
+            .single()
+        > 0;
+  }
+
+  private void removeFromQueue(List<UUID> ids) {
+    jdbc.sql("DELETE FROM delivery_queue WHERE notification_id = ANY(:ids)")
+        .param("ids", Sql.array("uuid", ids))
+        .update();
+  }
+
+  private Map<UUID, Long> outboxCopies(Set<UUID> ids) {
+    return outbox.messages().stream()
+        .map(Outbox.Message::notificationId)
+        .filter(ids::contains)
+        .collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
   }
 }

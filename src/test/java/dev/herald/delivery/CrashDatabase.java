@@ -15,7 +15,7 @@ import java.util.UUID;
 final class CrashDatabase {
 
   /** The delivery queue: {@code deliver} tasks, those claimed by an instance, receipts to apply. */
-  record Queue(long deliverTasks, long picked, long receiptTasks) {}
+  record Queue(long queued, long leased, long receiptTasks) {}
 
   private CrashDatabase() {}
 
@@ -47,10 +47,9 @@ final class CrashDatabase {
         PreparedStatement statement =
             connection.prepareStatement(
                 """
-                SELECT count(*) FILTER (WHERE task_name = 'deliver'),
-                       count(*) FILTER (WHERE task_name = 'deliver' AND picked),
-                       count(*) FILTER (WHERE task_name = 'simulated-receipt')
-                  FROM scheduled_tasks
+                SELECT (SELECT count(*) FROM delivery_queue),
+                       (SELECT count(*) FROM delivery_queue WHERE leased_until > now()),
+                       (SELECT count(*) FROM scheduled_tasks WHERE task_name = 'simulated-receipt')
                 """);
         ResultSet row = statement.executeQuery()) {
       row.next();

@@ -108,11 +108,11 @@ class CrashRecoveryIT {
     long finalAt = System.nanoTime();
 
     Map<String, Long> statuses = CrashDatabase.statuses(herald.databasePort(), accepted);
-    // A task revived while the killed run's claim still held its notification waits for the
-    // claim to expire and then finds nothing to do: the queue drains, a little after the rest.
+    // A row the killed instance held is claimed again once its lease lapses; if the killed run
+    // had handed it over, the new claim finds nothing to do: the queue drains after the rest.
     await()
         .atMost(Duration.ofMinutes(4))
-        .until(() -> CrashDatabase.queue(herald.databasePort()).deliverTasks() == 0);
+        .until(() -> CrashDatabase.queue(herald.databasePort()).queued() == 0);
     CrashDatabase.Queue queueAfter = CrashDatabase.queue(herald.databasePort());
     Map<UUID, Integer> received = receivedByNotification();
     int messages = received.values().stream().mapToInt(Integer::intValue).sum();
@@ -130,7 +130,7 @@ class CrashRecoveryIT {
           accepted %,d, final %,d %s, lost %,d
           emails received %,d, distinct notifications %,d, duplicates %,d (bound: %d threads)
           accepted but never received: %,d; received without an answer to the client: %,d
-          deliver tasks left: %s
+          delivery queue left: %s
           timings: up and first %,d accepted %.1f s, down %.1f s, rest of intake %.1f s,
                    all final %.1f s after intake, total %.1f s
         """,
@@ -167,7 +167,7 @@ class CrashRecoveryIT {
     assertThat(statuses).containsOnlyKeys("delivered");
     assertThat(neverReceived).isZero();
     assertThat(duplicates).isLessThanOrEqualTo(bound);
-    assertThat(queueAfter.deliverTasks()).isZero();
+    assertThat(queueAfter.queued()).isZero();
     sampleThroughTheApi(http, senders.key(), accepted);
   }
 
@@ -236,7 +236,8 @@ class CrashRecoveryIT {
   private static int deliveryThreads() throws IOException {
     try (InputStream in = CrashRecoveryIT.class.getResourceAsStream("/application.yml")) {
       Map<String, Object> yml = new Yaml().load(in);
-      return (Integer) ((Map<String, Object>) yml.get("db-scheduler")).get("threads");
+      Map<String, Object> herald = (Map<String, Object>) yml.get("herald");
+      return (Integer) ((Map<String, Object>) herald.get("delivery")).get("threads");
     }
   }
 

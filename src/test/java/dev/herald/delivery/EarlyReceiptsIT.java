@@ -11,7 +11,6 @@ import dev.herald.testdata.ApiIT;
 import dev.herald.testdata.StoredNotifications;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -31,8 +30,22 @@ class EarlyReceiptsIT extends ApiIT {
 
   private Work createdNotification() {
     StoredNotifications stored = new StoredNotifications(herald, notifications, jdbc, tx);
-    UUID id = stored.createdWithoutTask(stored.owner());
-    return deliveries.claim(List.of(id), Instant.now(), Instant.now().plusSeconds(60)).getFirst();
+    UUID id = stored.createdNotQueued(stored.owner());
+    // What a run holds: only the id matters to the hand-over.
+    return new Work(
+        id,
+        null,
+        null,
+        0,
+        "normal",
+        "sms",
+        NotificationStatus.CREATED,
+        false,
+        null,
+        null,
+        null,
+        null,
+        null);
   }
 
   private String statusOf(UUID id) {
@@ -59,7 +72,7 @@ class EarlyReceiptsIT extends ApiIT {
         reference,
         1,
         Optional.empty(),
-        Deliverer.NO_TASK);
+        Deliverer.NO_CLAIM);
 
     assertThat(statusOf(work.id())).isEqualTo("delivered");
     assertThat(

@@ -19,7 +19,6 @@ import tools.jackson.databind.JsonNode;
 class OutboxDeliveryIT extends ApiIT {
 
   @Autowired JdbcClient jdbc;
-  @Autowired Deliverer deliverer;
 
   private UUID service;
   private UUID smsTemplate;
@@ -128,7 +127,16 @@ class OutboxDeliveryIT extends ApiIT {
     String id = send(key, "sms", "07700900124");
     await().atMost(Duration.ofSeconds(10)).until(() -> statusOf(key, id).equals("delivered"));
 
-    deliverer.deliver(UUID.fromString(id), Deliverer.NO_TASK);
+    // The same notification queued again, as a replayed task would be: the run finds it no
+    // longer created, removes the row and sends nothing.
+    jdbc.sql(
+            """
+            INSERT INTO delivery_queue (notification_id, key_type, priority, run_at)
+            SELECT id, key_type, 100, created_at FROM notifications WHERE id = CAST(:id AS uuid)
+            """)
+        .param("id", id)
+        .update();
+    await().atMost(Duration.ofSeconds(10)).until(() -> queueRows(id) == 0);
 
     assertThat(outboxCopies(id)).isEqualTo(1);
     assertThat(statusOf(key, id)).isEqualTo("delivered");
@@ -143,12 +151,20 @@ class OutboxDeliveryIT extends ApiIT {
         .atMost(Duration.ofSeconds(5))
         .until(
             () ->
-                jdbc.sql(
-                            "SELECT count(*) FROM scheduled_tasks WHERE task_instance = :id OR task_instance LIKE :like")
-                        .param("id", id)
-                        .param("like", "%|" + id + "|%")
-                        .query(Long.class)
-                        .single()
+                queueRows(id)
+                        + jdbc.sql(
+                                "SELECT count(*) FROM scheduled_tasks WHERE task_instance = :id OR task_instance LIKE :like")
+                            .param("id", id)
+                            .param("like", "%|" + id + "|%")
+                            .query(Long.class)
+                            .single()
                     == 0);
+  }
+
+  private long queueRows(String id) {
+    return jdbc.sql("SELECT count(*) FROM delivery_queue WHERE notification_id = CAST(:id AS uuid)")
+        .param("id", id)
+        .query(Long.class)
+        .single();
   }
 }

@@ -289,12 +289,11 @@ class ProviderPipelineIT extends ApiIT {
     return notification(key, id).get("status").asString();
   }
 
-  /** Failed attempts of the notification's delivery task so far; 0 once the task is gone. */
+  /** Failed attempts to deliver the notification so far; 0 once it has left the queue. */
   private int deliveryFailures(String id) {
     return jdbc.sql(
             """
-            SELECT consecutive_failures FROM scheduled_tasks
-             WHERE task_name = 'deliver' AND task_instance = :id
+            SELECT attempts FROM delivery_queue WHERE notification_id = CAST(:id AS uuid)
             """)
         .param("id", id)
         .query(Integer.class)

@@ -87,15 +87,14 @@ public final class StoredNotifications {
         status -> stores.accept((n, priority) -> notifications.insert(n, PERSONAL, priority)));
   }
 
-  /** A created notification no worker will pick up: its delivery task is removed. */
-  public UUID createdWithoutTask(Owner owner) {
+  /** A created notification no worker will pick up: it is not in the delivery queue. */
+  public UUID createdNotQueued(Owner owner) {
     Notification n = aCreatedSms(owner, Instant.now());
     tx.executeWithoutResult(
         status -> {
           notifications.insert(n, PERSONAL);
-          jdbc.sql(
-                  "DELETE FROM scheduled_tasks WHERE task_name = 'deliver' AND task_instance = :id")
-              .param("id", n.id().toString())
+          jdbc.sql("DELETE FROM delivery_queue WHERE notification_id = :id")
+              .param("id", n.id())
               .update();
         });
     return n.id();

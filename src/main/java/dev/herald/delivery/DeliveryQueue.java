@@ -1,0 +1,252 @@
+package dev.herald.delivery;
+
+import dev.herald.HeraldApplication;
+import dev.herald.delivery.DeliveryRepository.Claimed;
+import dev.herald.support.WorkSignal;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.context.annotation.Profile;
+import org.springframework.stereotype.Component;
+
+/**
+ * Runs the delivery queue on this instance (docs/delivery.md): one thread claims due rows in
+ * batches, API sends first, as long as it has free delivery threads; each claimed row runs on its
+ * own thread ({@link Deliverer}); a heartbeat renews the leases of the runs still going, so a row
+ * is taken over by another instance only once this one has stopped renewing it (it died, or lost
+ * the database). A retryable failure puts the row back with capped exponential backoff; after the
+ * last attempt the notification becomes {@code technical-failure}.
+ */
+@Component
+@Profile("!" + HeraldApplication.COMMAND_PROFILE)
+class DeliveryQueue implements SmartLifecycle, WorkSignal.Deliveries {
+
+  private static final Logger log = LoggerFactory.getLogger(DeliveryQueue.class);
+
+  private final DeliveryRepository repository;
+  private final Deliverer deliverer;
+  private final HandOver handOver;
+  private final DeliveryProperties properties;
+  private final Clock clock;
+  private final String instance;
+  private final Semaphore free;
+  private final Map<UUID, Long> running = new ConcurrentHashMap<>();
+  private final Object wake = new Object();
+  private boolean woken;
+  private volatile boolean starved;
+  private volatile boolean active;
+  private Thread poller;
+  private ThreadPoolExecutor runs;
+  private ScheduledExecutorService heartbeats;
+
+  DeliveryQueue(
+      DeliveryRepository repository,
+      Deliverer deliverer,
+      HandOver handOver,
+      DeliveryProperties properties,
+      Clock clock) {
+    this.repository = repository;
+    this.deliverer = deliverer;
+    this.handOver = handOver;
+    this.properties = properties;
+    this.clock = clock;
+    this.instance = instanceName();
+    this.free = new Semaphore(properties.threads());
+  }
+
+  /** Wakes the claiming thread: work was committed on this instance. */
+  @Override
+  public void newDeliveries() {
+    synchronized (wake) {
+      woken = true;
+      wake.notifyAll();
+    }
+  }
+
+  /** Claims and starts what is due now, once; answers how many rows it claimed. */
+  int claimOnce() {
+    int permits = free.availablePermits();
+    if (permits == 0) {
+      starved = true;
+      return 0;
+    }
+    int limit = Math.min(permits, properties.batch());
+    Instant now = clock.instant();
+    List<Claimed> claimed = repository.claim(instance, now, now.plus(properties.lease()), limit);
+    for (Claimed row : claimed) {
+      if (row.work() == null) {
+        nothingToSend(row);
+        continue;
+      }
+      free.acquireUninterruptibly();
+      running.put(row.id(), row.claims());
+      runs.execute(() -> run(row));
+    }
+    return claimed.size();
+  }
+
+  private void nothingToSend(Claimed row) {
+    if (row.created()) {
+      handOver.giveUp(row.id(), "its personal data is no longer held");
+    } else {
+      log.info("Notification {} is no longer waiting to be sent; its queue row goes", row.id());
+    }
+    repository.remove(row.id(), row.claims());
+  }
+
+  private void run(Claimed row) {
+    try {
+      if (!deliverer.deliver(row.work(), row.claims())) {
+        repository.remove(row.id(), row.claims());
+      }
+    } catch (ProviderException e) {
+      retryOrGiveUp(row, e.getMessage());
+    } catch (RuntimeException e) {
+      log.error("Delivery of notification {} failed", row.id(), e);
+      retryOrGiveUp(row, e.getClass().getSimpleName());
+    } finally {
+      running.remove(row.id());
+      free.release();
+      if (starved) {
+        starved = false;
+        newDeliveries();
+      }
+    }
+  }
+
+  private void retryOrGiveUp(Claimed row, String reason) {
+    int failures = row.attempts() + 1;
+    try {
+      if (failures >= properties.maxAttempts()) {
+        handOver.giveUp(row.id(), "no provider took it in " + failures + " attempts: " + reason);
+        repository.remove(row.id(), row.claims());
+        return;
+      }
+      Duration wait = Backoff.after(failures, properties.initialBackoff(), properties.maxBackoff());
+      repository.retryLater(row.id(), row.claims(), clock.instant().plus(wait));
+    } catch (RuntimeException e) {
+      // The row keeps its lease until it lapses; then any instance claims it again.
+      log.error("Could not put notification {} back in the queue", row.id(), e);
+    }
+  }
+
+  private void poll() {
+    long pollMillis = properties.pollInterval().toMillis();
+    while (active) {
+      boolean more = false;
+      try {
+        int permits = Math.min(free.availablePermits(), properties.batch());
+        int claimed = claimOnce();
+        more = permits > 0 && claimed == permits;
+      } catch (RuntimeException e) {
+        log.warn("Could not read the delivery queue: {}", e.getMessage());
+      }
+      if (!more) {
+        awaitWake(pollMillis);
+      }
+    }
+  }
+
+  private void awaitWake(long millis) {
+    synchronized (wake) {
+      long until = System.currentTimeMillis() + millis;
+      while (!woken && active) {
+        long left = until - System.currentTimeMillis();
+        if (left <= 0) {
+          break;
+        }
+        try {
+          wake.wait(left);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          return;
+        }
+      }
+      woken = false;
+    }
+  }
+
+  private void heartbeat() {
+    if (running.isEmpty()) {
+      return;
+    }
+    try {
+      repository.extendLeases(
+          instance, List.copyOf(running.keySet()), clock.instant().plus(properties.lease()));
+    } catch (RuntimeException e) {
+      log.warn("Could not renew the delivery leases: {}", e.getMessage());
+    }
+  }
+
+  @Override
+  public void start() {
+    runs =
+        new ThreadPoolExecutor(
+            properties.threads(),
+            properties.threads(),
+            60,
+            TimeUnit.SECONDS,
+            new LinkedBlockingQueue<>(),
+            Thread.ofPlatform().name("deliver-", 0).factory());
+    runs.allowCoreThreadTimeOut(true);
+    heartbeats =
+        Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().name("delivery-heartbeat").daemon().factory());
+    long every = properties.heartbeat().toMillis();
+    heartbeats.scheduleWithFixedDelay(this::heartbeat, every, every, TimeUnit.MILLISECONDS);
+    active = true;
+    poller = Thread.ofPlatform().name("delivery-queue").start(this::poll);
+  }
+
+  @Override
+  public void stop() {
+    active = false;
+    newDeliveries();
+    try {
+      poller.join(Duration.ofSeconds(10));
+      runs.shutdown();
+      if (!runs.awaitTermination(30, TimeUnit.SECONDS)) {
+        log.warn("Deliveries still running at shutdown: their leases will lapse");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } finally {
+      heartbeats.shutdownNow();
+    }
+  }
+
+  @Override
+  public boolean isRunning() {
+    return active;
+  }
+
+  private static String instanceName() {
+    String host;
+    try {
+      host = InetAddress.getLocalHost().getHostName();
+    } catch (UnknownHostException e) {
+      host = "unknown-host";
+    }
+    return host
+        + "/"
+        + ProcessHandle.current().pid()
+        + "/"
+        + Integer.toHexString(ThreadLocalRandom.current().nextInt());
+  }
+}
