@@ -79,13 +79,19 @@ class DeliveryQueue implements SmartLifecycle, WorkSignal.Deliveries {
     }
   }
 
-  /** Claims and starts what is due now, once; answers how many rows it claimed. */
-  int claimOnce() {
+  /**
+   * Claims and starts what is due now, once; answers whether it claimed as many rows as it asked
+   * for (so that there may be more).
+   */
+  boolean claimOnce() {
+    // Starved first, then the permits: a run that ends in between either sees starved and wakes
+    // this thread, or its permit is counted here.
+    starved = true;
     int permits = free.availablePermits();
     if (permits == 0) {
-      starved = true;
-      return 0;
+      return false;
     }
+    starved = false;
     int limit = Math.min(permits, properties.batch());
     Instant now = clock.instant();
     List<Claimed> claimed = repository.claim(instance, now, now.plus(properties.lease()), limit);
@@ -98,7 +104,7 @@ class DeliveryQueue implements SmartLifecycle, WorkSignal.Deliveries {
       running.put(row.id(), row.claims());
       runs.execute(() -> run(row));
     }
-    return claimed.size();
+    return claimed.size() == limit;
   }
 
   private void nothingToSend(Claimed row) {
@@ -151,9 +157,7 @@ class DeliveryQueue implements SmartLifecycle, WorkSignal.Deliveries {
     while (active) {
       boolean more = false;
       try {
-        int permits = Math.min(free.availablePermits(), properties.batch());
-        int claimed = claimOnce();
-        more = permits > 0 && claimed == permits;
+        more = claimOnce();
       } catch (RuntimeException e) {
         log.warn("Could not read the delivery queue: {}", e.getMessage());
       }
