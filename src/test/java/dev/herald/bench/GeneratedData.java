@@ -140,7 +140,15 @@ final class GeneratedData {
                               ELSE
                                 CASE WHEN st < 880 THEN 'delivered' WHEN st < 920 THEN 'permanent-failure'
                                      WHEN st < 960 THEN 'temporary-failure'
-                                     WHEN st < 970 THEN 'technical-failure' WHEN st < 990 THEN 'sending'
+                                     WHEN st < 970 THEN 'technical-failure'
+                                     -- What the 72-hour timeout and the last delivery attempt
+                                     -- leave of older email and SMS still in flight.
+                                     WHEN st < 990 THEN
+                                       CASE WHEN ty.created_at < CAST(:end AS timestamptz)
+                                                                 - interval '72 hours'
+                                            THEN 'temporary-failure' ELSE 'sending' END
+                                     WHEN ty.created_at < CAST(:end AS timestamptz) - interval '1 day'
+                                       THEN 'technical-failure'
                                      ELSE 'created' END
                          END AS status,
                          CAST(ty.created_at AT TIME ZONE 'Europe/London' AS date)
@@ -190,6 +198,7 @@ final class GeneratedData {
             .param("services", DataGenerator.SERVICES)
             .param("skewed", skewed)
             .param("start", Sql.ts(span.start()))
+            .param("end", Sql.ts(span.end()))
             .param("spanMicros", Duration.between(span.start(), span.end()).toNanos() / 1000)
             .param("first", span.first())
             .param("rows", span.rows())
