@@ -122,10 +122,10 @@ class DeliveryQueue implements SmartLifecycle, WorkSignal.Deliveries {
         repository.remove(row.id(), row.claims());
       }
     } catch (ProviderException e) {
-      retryOrGiveUp(row, e.getMessage());
+      retryOrGiveUp(row); // Deliverer has logged each provider's failure
     } catch (RuntimeException e) {
       log.error("Delivery of notification {} failed", row.id(), e);
-      retryOrGiveUp(row, e.getClass().getSimpleName());
+      retryOrGiveUp(row);
     } finally {
       running.remove(row.id());
       free.release();
@@ -136,11 +136,11 @@ class DeliveryQueue implements SmartLifecycle, WorkSignal.Deliveries {
     }
   }
 
-  private void retryOrGiveUp(Claimed row, String reason) {
+  private void retryOrGiveUp(Claimed row) {
     int failures = row.attempts() + 1;
     try {
       if (failures >= properties.maxAttempts()) {
-        handOver.giveUp(row.id(), "no provider took it in " + failures + " attempts: " + reason);
+        handOver.giveUp(row.id(), "no provider took it in " + failures + " attempts");
         repository.remove(row.id(), row.claims());
         return;
       }

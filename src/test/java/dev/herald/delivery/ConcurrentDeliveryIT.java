@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -31,8 +32,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The delivery queue under concurrency: claims made at once never share a row, a lapsed lease is
- * taken over (and the old run can then no longer remove the row), a heartbeat keeps a lease, and
- * two instances' queues running at once send each notification once.
+ * taken over (and the old run can then no longer remove the row), a heartbeat keeps a lease, two
+ * instances' queues running at once send each notification once; and its retries: backoff, then
+ * technical-failure after the last attempt.
  */
 class ConcurrentDeliveryIT extends ApiIT {
 
@@ -44,7 +46,7 @@ class ConcurrentDeliveryIT extends ApiIT {
   @Autowired DeliveryQueue queue;
   @Autowired Deliverer deliverer;
   @Autowired HandOver handOver;
-  @Autowired DeliveryProperties properties;
+  @Autowired DeliveryProperties delivery;
   @Autowired Outbox outbox;
   @Autowired JdbcClient jdbc;
   @Autowired TransactionTemplate tx;
@@ -158,7 +160,7 @@ class ConcurrentDeliveryIT extends ApiIT {
 
   @Test
   void twoInstancesQueuesAtOnceSendEachNotificationOnce() {
-    DeliveryQueue second = new DeliveryQueue(deliveries, deliverer, handOver, properties, clock);
+    DeliveryQueue second = new DeliveryQueue(deliveries, deliverer, handOver, delivery, clock);
     second.start();
     try {
       StoredNotifications stored = new StoredNotifications(herald, notifications, jdbc, tx);
@@ -182,6 +184,68 @@ class ConcurrentDeliveryIT extends ApiIT {
     } finally {
       second.stop();
     }
+  }
+
+  @Test
+  void aRetryableFailureWaitsItsBackoffAndTheLastAttemptMakesATechnicalFailure() {
+    queue.stop();
+    DeliveryProperties quick =
+        new DeliveryProperties(
+            3,
+            Duration.ofMillis(300),
+            Duration.ofSeconds(1),
+            null,
+            4,
+            10,
+            Duration.ofMillis(50),
+            Duration.ofSeconds(60),
+            Duration.ofSeconds(10));
+    List<Instant> attempts = new CopyOnWriteArrayList<>();
+    Deliverer failing =
+        new Deliverer(null, null, null, handOver, null, null, properties, quick) {
+          @Override
+          boolean deliver(DeliveryRepository.Work work, long claim) throws ProviderException {
+            attempts.add(Instant.now());
+            throw new ProviderException("every provider is down", true);
+          }
+        };
+    DeliveryQueue failingQueue = new DeliveryQueue(deliveries, failing, handOver, quick, clock);
+    UUID id = null;
+    try {
+      id = queuedNotQueuedByTheApp(1).getFirst();
+      failingQueue.start();
+      UUID waiting = id;
+      await().atMost(Duration.ofSeconds(10)).until(() -> attempts.size() == 2);
+      assertThat(status(waiting)).isEqualTo("created");
+      assertThat(
+              jdbc.sql("SELECT attempts FROM delivery_queue WHERE notification_id = :id")
+                  .param("id", waiting)
+                  .query(Integer.class)
+                  .single())
+          .isEqualTo(2);
+
+      await().atMost(Duration.ofSeconds(10)).until(() -> !queued(waiting));
+      assertThat(attempts).hasSize(3);
+      assertThat(status(waiting)).isEqualTo("technical-failure");
+      // 300 ms, then 600 ms, each ±20 %
+      assertThat(Duration.between(attempts.get(0), attempts.get(1)))
+          .isGreaterThanOrEqualTo(Duration.ofMillis(240));
+      assertThat(Duration.between(attempts.get(1), attempts.get(2)))
+          .isGreaterThanOrEqualTo(Duration.ofMillis(480));
+    } finally {
+      failingQueue.stop();
+      if (id != null) {
+        removeFromQueue(List.of(id));
+      }
+      queue.start();
+    }
+  }
+
+  private String status(UUID id) {
+    return jdbc.sql("SELECT status FROM notifications WHERE id = :id")
+        .param("id", id)
+        .query(String.class)
+        .single();
   }
 
   private Claimed claimOne(String instance, Instant now) {
