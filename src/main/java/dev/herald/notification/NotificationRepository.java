@@ -183,10 +183,15 @@ public class NotificationRepository {
   }
 
   private List<Notification> notificationsPage(ListQuery q, PagePosition position, int limit) {
-    boolean oneUndelivered =
-        q.statuses().size() == 1
-            && !NotificationStatus.DELIVERED.value().equals(q.statuses().get(0));
-    return listQuery(oneUndelivered ? PAGE_OF_ONE_UNDELIVERED_STATUS : PAGE, q, position, limit)
+    String statement;
+    if (q.statuses().contains(NotificationStatus.DELIVERED.value())) {
+      statement = PAGE;
+    } else if (q.statuses().size() == 1) {
+      statement = PAGE_OF_ONE_UNDELIVERED_STATUS;
+    } else {
+      statement = PAGE_OF_UNDELIVERED_STATUSES;
+    }
+    return listQuery(statement, q, position, limit)
         .query(NotificationRepository::notification)
         .list();
   }
@@ -231,6 +236,34 @@ public class NotificationRepository {
          AND n.expires_on >= (SELECT min(to_date(right(c.relname, 8), 'YYYYMMDD'))
                                 FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid
                                WHERE i.inhparent = 'notification_personal_data'::regclass)
+       ORDER BY n.created_at DESC, n.id DESC
+       LIMIT :limit
+      """;
+
+  /**
+   * {@link #PAGE_OF_ONE_UNDELIVERED_STATUS} for several statuses, none {@code delivered} ({@code
+   * status=failed}: five): each status's range of {@code ix_notifications_undelivered_page} read in
+   * order up to a page, and the page taken from their union. With {@code = ANY} the page was found
+   * by walking the service's notifications newest first and reading each from the table to check
+   * its status: for a service whose rows are spread among others', one table page per row.
+   */
+  static final String PAGE_OF_UNDELIVERED_STATUSES =
+      """
+      SELECT n.* FROM unnest(CAST(:statuses AS text[])) AS s (status)
+       CROSS JOIN LATERAL (
+             SELECT * FROM notifications n
+              WHERE n.service_id = :serviceId
+                AND n.key_type = :keyType
+                AND n.status = s.status
+                AND n.status <> 'delivered'
+                AND n.notification_type = ANY (CAST(:types AS text[]))
+                AND (:includeJobs OR n.job_id IS NULL)
+                AND (n.created_at, n.id) < (:before, :beforeId)
+                AND n.expires_on >= (SELECT min(to_date(right(c.relname, 8), 'YYYYMMDD'))
+                                       FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid
+                                      WHERE i.inhparent = 'notification_personal_data'::regclass)
+              ORDER BY n.created_at DESC, n.id DESC
+              LIMIT :limit) n
        ORDER BY n.created_at DESC, n.id DESC
        LIMIT :limit
       """;

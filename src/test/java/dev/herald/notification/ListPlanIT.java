@@ -41,8 +41,28 @@ class ListPlanIT extends ApiIT {
         .noneMatch(l -> l.trim().matches("(->  )?(Incremental )?Sort"));
   }
 
+  @Test
+  void aPageOfSeveralUndeliveredStatusesReadsEachStatusRangeInOrderInAGenericPlan() {
+    List<String> plan =
+        genericPlan(
+            NotificationRepository.PAGE_OF_UNDELIVERED_STATUSES,
+            "'{temporary-failure,permanent-failure}'");
+    String text = String.join("\n", plan);
+    assertThat(plan)
+        .as(text)
+        .anyMatch(l -> l.contains("Index Scan") && l.contains("undelivered_page"));
+    assertThat(plan)
+        .as("one sort, of the ranges' union; none within a status's range\n" + text)
+        .filteredOn(l -> l.trim().matches("(->  )?(Incremental )?Sort"))
+        .hasSize(1);
+  }
+
   /** The statement's plan as PostgreSQL makes it without the parameters' values. */
   private List<String> genericPlan(String statement) {
+    return genericPlan(statement, "'{sending}'");
+  }
+
+  private List<String> genericPlan(String statement, String statuses) {
     String prepared =
         statement
             .replace(":serviceId", "$1")
@@ -65,8 +85,9 @@ class ListPlanIT extends ApiIT {
             return jdbc.sql(
                     """
                     EXPLAIN (COSTS OFF) EXECUTE list_page (gen_random_uuid(), 'normal',
-                        '{sending}', '{email,sms}', true, now(), gen_random_uuid(), 250)
-                    """)
+                        %s, '{email,sms}', true, now(), gen_random_uuid(), 250)
+                    """
+                        .formatted(statuses))
                 .query(String.class)
                 .list();
           } finally {
