@@ -67,10 +67,6 @@ class Deliverer {
    * hand-over removed the run's queue row; if not, the queue removes it.
    */
   boolean deliver(Work work, long claim) throws ProviderException {
-    return deliverClaimed(work, claim);
-  }
-
-  private boolean deliverClaimed(Work work, long claim) throws ProviderException {
     Service service = services.find(work.serviceId()).orElse(null);
     if (service == null || !service.active()) {
       handOver.giveUp(work.id(), "service archived or gone");
