@@ -9,7 +9,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
@@ -46,7 +46,7 @@ class DeliveryQueue implements SmartLifecycle, WorkSignal.Deliveries {
   private final Clock clock;
   private final String instance;
   private final Semaphore free;
-  private final Map<UUID, Long> running = new ConcurrentHashMap<>();
+  private final Set<UUID> running = ConcurrentHashMap.newKeySet();
   private final Object wake = new Object();
   private boolean woken;
   private volatile boolean starved;
@@ -101,7 +101,7 @@ class DeliveryQueue implements SmartLifecycle, WorkSignal.Deliveries {
         continue;
       }
       free.acquireUninterruptibly();
-      running.put(row.id(), row.claims());
+      running.add(row.id());
       runs.execute(() -> run(row));
     }
     return claimed.size() == limit;
@@ -192,7 +192,7 @@ class DeliveryQueue implements SmartLifecycle, WorkSignal.Deliveries {
     }
     try {
       repository.extendLeases(
-          instance, List.copyOf(running.keySet()), clock.instant().plus(properties.lease()));
+          instance, List.copyOf(running), clock.instant().plus(properties.lease()));
     } catch (RuntimeException e) {
       log.warn("Could not renew the delivery leases: {}", e.getMessage());
     }
