@@ -45,11 +45,16 @@ public final class RawHttp {
     try (Socket socket = new Socket("localhost", port)) {
       socket.setSoTimeout(30_000);
       OutputStream out = socket.getOutputStream();
-      out.write(head.toString().getBytes(StandardCharsets.UTF_8));
-      if (body != null) {
-        out.write(body);
+      try {
+        out.write(head.toString().getBytes(StandardCharsets.UTF_8));
+        if (body != null) {
+          out.write(body);
+        }
+        out.flush();
+      } catch (IOException e) {
+        // The server may answer and close before reading everything (a refused head or body):
+        // its answer is still there to read.
       }
-      out.flush();
       return read(socket.getInputStream());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -62,7 +67,19 @@ public final class RawHttp {
   }
 
   private static Response read(InputStream in) throws IOException {
-    byte[] all = in.readAllBytes();
+    ByteArrayOutputStream received = new ByteArrayOutputStream();
+    byte[] buffer = new byte[8192];
+    try {
+      for (int n; (n = in.read(buffer)) >= 0; ) {
+        received.write(buffer, 0, n);
+      }
+    } catch (java.net.SocketException e) {
+      // A reset after the answer (the server closed with our body unread) keeps what came.
+      if (received.size() == 0) {
+        throw new IOException("The connection was reset without an answer", e);
+      }
+    }
+    byte[] all = received.toByteArray();
     String text = new String(all, StandardCharsets.UTF_8);
     int end = text.indexOf("\r\n\r\n");
     if (end < 0) {
