@@ -197,7 +197,7 @@ class SendAFileIT extends ApiIT {
     assertThat(headers.firstValue("Content-Disposition").orElseThrow())
         .startsWith("attachment; filename=\"")
         .endsWith("; filename*=UTF-8''" + encodedName);
-    assertThat(headers.firstValue("X-Content-Type-Options")).contains("nosniff");
+    assertThat(headers.allValues("X-Content-Type-Options")).containsExactly("nosniff");
     assertThat(headers.firstValue("Content-Security-Policy"))
         .contains("default-src 'none'; sandbox");
     assertThat(headers.firstValue("Referrer-Policy")).contains("no-referrer");
