@@ -107,6 +107,26 @@ class OutboxAccessIT extends ApiIT {
   }
 
   @Test
+  void noOtherSpellingOfThePathGetsPast() {
+    for (String path :
+        List.of(
+            "/outbox.json;a=b",
+            "/outbox;jsessionid=x",
+            "//outbox.json",
+            "/./outbox.json",
+            "/x/../outbox.json",
+            "/%6Futbox.json",
+            "/actuator/health/../prometheus",
+            "/actuator/health/%2E%2E/prometheus",
+            "/actuator/prometheus;x=y",
+            "/actuator")) {
+      HttpResponse<String> response = get(otherAddress, path);
+      assertThat(response.statusCode()).as(path).isNotEqualTo(200);
+      assertThat(response.body()).as(path).doesNotContain("messages").doesNotContain("# HELP");
+    }
+  }
+
+  @Test
   void letsLoopbackInWithoutAToken() {
     for (String path : PROTECTED) {
       assertThat(get("127.0.0.1", path).statusCode()).as(path).isEqualTo(200);
