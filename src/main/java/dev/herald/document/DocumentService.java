@@ -7,7 +7,6 @@ import dev.herald.service.Service;
 import dev.herald.support.HeraldProperties;
 import dev.herald.support.Ids;
 import dev.herald.support.SecretBox;
-import java.net.URLConnection;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -76,6 +75,10 @@ public class DocumentService {
     UUID id = Ids.random();
     Instant now = clock.instant();
     String filename = text(file, "filename");
+    String mimetype =
+        filename == null
+            ? FileTypes.forContent(content, file.path("is_csv").asBoolean(false))
+            : FileTypes.forFilename(filename);
     boolean confirm =
         !file.has("confirm_email_before_download")
             || !file.get("confirm_email_before_download").isBoolean()
@@ -86,7 +89,7 @@ public class DocumentService {
             service.id(),
             SecretBox.withKey(key).seal(content),
             filename,
-            mimetype(filename, content, file),
+            mimetype,
             confirm ? DownloadCheck.emailHash(id, EmailAddresses.normalise(recipient)) : null,
             now.plus(Duration.ofDays(7L * retentionWeeks(text(file, "retention_period"))))),
         now);
@@ -117,21 +120,6 @@ public class DocumentService {
       return DEFAULT_RETENTION_WEEKS;
     }
     return Integer.parseInt(period.strip().toLowerCase(Locale.ROOT).split("\\s+")[0]);
-  }
-
-  private static String mimetype(String filename, byte[] content, JsonNode file) {
-    if (file.has("is_csv") && file.get("is_csv").asBoolean(false)) {
-      return "text/csv";
-    }
-    if (content.length >= 4
-        && content[0] == '%'
-        && content[1] == 'P'
-        && content[2] == 'D'
-        && content[3] == 'F') {
-      return "application/pdf";
-    }
-    String guessed = filename == null ? null : URLConnection.guessContentTypeFromName(filename);
-    return guessed == null ? "application/octet-stream" : guessed;
   }
 
   private static String text(JsonNode node, String field) {

@@ -4,6 +4,7 @@ import dev.herald.recipient.EmailAddresses;
 import dev.herald.recipient.InvalidRecipientException;
 import dev.herald.support.SecretBox;
 import dev.herald.support.Uuids;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Base64;
 import java.util.Optional;
@@ -26,6 +27,13 @@ import org.springframework.web.util.HtmlUtils;
  */
 @RestController
 class DownloadController {
+
+  /** A served file is never a document of Herald's origin: no script, no plugin, no form. */
+  static final String FILE_POLICY = "default-src 'none'; sandbox";
+
+  /** The pages are plain HTML whose only action is the confirm form posting back to Herald. */
+  static final String PAGE_POLICY =
+      "default-src 'none'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 
   private final DocumentRepository documents;
   private final Clock clock;
@@ -92,13 +100,27 @@ class DownloadController {
     } catch (IllegalArgumentException | IllegalStateException e) {
       return gone();
     }
+    // Types from before the allowed list was enforced are still downloaded, never rendered.
+    boolean allowed = FileTypes.allowed(d.mimetype());
+    String filename = d.filename();
+    if (filename == null) {
+      filename = allowed ? "file." + FileTypes.extension(d.mimetype()) : "file";
+    }
     HttpHeaders headers = new HttpHeaders();
-    headers.setContentType(MediaType.parseMediaType(d.mimetype()));
+    headers.setContentType(
+        allowed ? MediaType.parseMediaType(d.mimetype()) : MediaType.APPLICATION_OCTET_STREAM);
     headers.setContentDisposition(
-        ContentDisposition.attachment()
-            .filename(d.filename() == null ? "file" : d.filename())
-            .build());
+        ContentDisposition.attachment().filename(filename, StandardCharsets.UTF_8).build());
+    headers.set("Content-Security-Policy", FILE_POLICY);
+    privateHeaders(headers);
     return new ResponseEntity<>(content, headers, HttpStatus.OK);
+  }
+
+  /** The key is in the address: it must not travel on in a Referer, nor the page be indexed. */
+  private static void privateHeaders(HttpHeaders headers) {
+    headers.set("X-Content-Type-Options", "nosniff");
+    headers.set("Referrer-Policy", "no-referrer");
+    headers.set("X-Robots-Tag", "noindex, nofollow");
   }
 
   private static ResponseEntity<?> gone() {
@@ -119,8 +141,12 @@ class DownloadController {
   }
 
   private static ResponseEntity<?> page(HttpStatus status, String body) {
+    HttpHeaders headers = new HttpHeaders();
+    headers.setContentType(MediaType.TEXT_HTML);
+    headers.set("Content-Security-Policy", PAGE_POLICY);
+    privateHeaders(headers);
     return ResponseEntity.status(status)
-        .contentType(MediaType.TEXT_HTML)
+        .headers(headers)
         .body(
             "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Download a file</title></head><body>"
                 + body

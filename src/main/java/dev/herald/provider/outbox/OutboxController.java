@@ -12,7 +12,8 @@ import org.springframework.web.util.HtmlUtils;
 /**
  * The outbox for people: {@code /outbox} (a page, newest first, each email rendered as its
  * recipient would see it) and {@code /outbox.json}. It exists for trying Herald out; with real
- * providers configured it stays empty.
+ * providers configured it stays empty. Only local requests and the admin token see it ({@link
+ * LocalOrAdminInterceptor}).
  */
 @RestController
 class OutboxController {
