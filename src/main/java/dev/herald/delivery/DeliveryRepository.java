@@ -155,12 +155,10 @@ class DeliveryRepository {
                   FROM unnest(:ids, :statuses, :providers, :references, :units)
                        AS h (id, status, provider, reference, billable_units)
                  WHERE n.id = ANY(:ids) AND n.id = h.id
-                   AND (n.notification_type, n.status, h.status) IN (
-                         SELECT * FROM unnest(CAST(:guardTypes AS text[]), CAST(:guardFrom AS text[]),
-                                              CAST(:guardTo AS text[])))
+                   AND n.notification_type || ' ' || n.status || ' ' || h.status = ANY (CAST(:guard AS text[]))
                 RETURNING n.id
                 """)
-            .params(Change.HAND_OVER.guard())
+            .param("guard", Change.HAND_OVER.guard())
             .param("ids", Sql.array("uuid", handedOver.stream().map(HandedOver::id).toList()))
             .param(
                 "statuses",
@@ -221,11 +219,9 @@ class DeliveryRepository {
                 """
                 UPDATE notifications SET status = :to, updated_at = :now
                  WHERE id = :id
-                   AND (notification_type, status, CAST(:to AS text)) IN (
-                         SELECT * FROM unnest(CAST(:guardTypes AS text[]), CAST(:guardFrom AS text[]),
-                                              CAST(:guardTo AS text[])))
+                   AND notification_type || ' ' || status || ' ' || :to = ANY (CAST(:guard AS text[]))
                 """)
-            .params(Change.GIVE_UP.guard())
+            .param("guard", Change.GIVE_UP.guard())
             .param("to", NotificationStatus.TECHNICAL_FAILURE.value())
             .param("now", Sql.ts(now))
             .param("id", id)

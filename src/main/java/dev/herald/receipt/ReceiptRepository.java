@@ -33,12 +33,10 @@ class ReceiptRepository {
                SET status = :status, updated_at = :at
              WHERE reference = :reference
                AND sent_by = :provider
-               AND (notification_type, status, CAST(:status AS text)) IN (
-                     SELECT * FROM unnest(CAST(:guardTypes AS text[]), CAST(:guardFrom AS text[]),
-                                          CAST(:guardTo AS text[])))
+               AND notification_type || ' ' || status || ' ' || :status = ANY (CAST(:guard AS text[]))
             RETURNING id
             """)
-        .params(Change.RECEIPT.guard())
+        .param("guard", Change.RECEIPT.guard())
         .param("status", receipt.status().value())
         .param("at", Sql.ts(receipt.at()))
         .param("reference", receipt.reference())

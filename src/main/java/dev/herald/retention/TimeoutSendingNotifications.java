@@ -78,12 +78,10 @@ class TimeoutSendingNotifications {
                                ORDER BY sent_at
                                LIMIT :batch
                                FOR UPDATE SKIP LOCKED)
-                   AND (notification_type, status, CAST(:to AS text)) IN (
-                         SELECT * FROM unnest(CAST(:guardTypes AS text[]), CAST(:guardFrom AS text[]),
-                                              CAST(:guardTo AS text[])))
+                   AND notification_type || ' ' || status || ' ' || :to = ANY (CAST(:guard AS text[]))
                 RETURNING id
                 """)
-            .params(Change.TIMEOUT.guard())
+            .param("guard", Change.TIMEOUT.guard())
             .param("to", NotificationStatus.TEMPORARY_FAILURE.value())
             .param("now", Sql.ts(now))
             .param("cutoff", Sql.ts(cutoff))

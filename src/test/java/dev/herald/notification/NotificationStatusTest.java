@@ -7,8 +7,8 @@ import dev.herald.template.TemplateType;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 class NotificationStatusTest {
@@ -124,26 +124,22 @@ class NotificationStatusTest {
   void aGuardListsEachAllowedMoveOfItsChangeOnce() {
     Set<Move> allowed = allowed();
     for (Change change : Change.values()) {
-      Map<String, String[]> guard = change.guard();
-      String[] types = guard.get("guardTypes");
-      String[] from = guard.get("guardFrom");
-      String[] to = guard.get("guardTo");
+      String[] guard = change.guard();
       Set<Move> listed = new HashSet<>();
-      for (int i = 0; i < types.length; i++) {
+      for (String move : guard) {
+        String[] f = move.split(" ");
         listed.add(
             new Move(
                 change,
-                TemplateType.fromWireName(types[i]),
-                NotificationStatus.of(from[i]).orElseThrow(),
-                NotificationStatus.of(to[i]).orElseThrow()));
+                TemplateType.fromWireName(f[0]),
+                NotificationStatus.of(f[1]).orElseThrow(),
+                NotificationStatus.of(f[2]).orElseThrow()));
       }
-      assertThat(from).hasSameSizeAs(types).hasSameSizeAs(to).hasSize(listed.size());
+      assertThat(guard).as(change.name()).hasSize(listed.size());
       assertThat(listed)
           .as(change.name())
           .isEqualTo(
-              allowed.stream()
-                  .filter(m -> m.change() == change)
-                  .collect(java.util.stream.Collectors.toSet()));
+              allowed.stream().filter(m -> m.change() == change).collect(Collectors.toSet()));
     }
   }
 
