@@ -116,8 +116,8 @@ public enum NotificationStatus {
      * This change's allowed moves, each as {@code "type from to"} ({@code "sms sending
      * delivered"}), for a statement to bind as {@code :guard} and check as {@code notification_type
      * || ' ' || status || ' ' || :to = ANY (CAST(:guard AS text[]))}: a filter on each row the
-     * statement found by its key, which the planner cannot turn into a scan to start from (as a
-     * join with {@code unnest} it started the timeout from all email and SMS).
+     * statement found by its key. A join with the moves instead would let the planner start from
+     * them, scanning notifications by type.
      */
     public String[] guard() {
       return RULES.stream()
@@ -162,9 +162,9 @@ public enum NotificationStatus {
           rule(Change.HAND_OVER, SENDING, ALL_TYPES, CREATED),
           rule(Change.HAND_OVER, SENT, Set.of(SMS), CREATED),
           rule(Change.GIVE_UP, TECHNICAL_FAILURE, ALL_TYPES, CREATED),
-          // Receipts: Notify also takes one for a row still created (its SMS reference is the
-          // notification's id); here a receipt finds its row by the reference the hand-over set,
-          // and one that comes before is kept and applied after it (Receipts.applyEarly).
+          // Receipts, from created too as in Notify. Here a receipt finds its row by the
+          // reference its hand-over set with sending, and one that comes first is kept until the
+          // hand-over is recorded (Receipts.applyEarly), so created is allowed but not reached.
           rule(Change.RECEIPT, PENDING, EMAIL_AND_SMS, CREATED, SENDING),
           rule(Change.RECEIPT, DELIVERED, EMAIL_AND_SMS, CREATED, SENDING, PENDING),
           rule(Change.RECEIPT, TEMPORARY_FAILURE, EMAIL_AND_SMS, CREATED, SENDING, PENDING),

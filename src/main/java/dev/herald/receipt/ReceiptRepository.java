@@ -22,9 +22,10 @@ class ReceiptRepository {
 
   /**
    * Moves the notification the provider knows by this reference to the receipt's status, only along
-   * a move {@link Change#RECEIPT} allows: from {@code sending} or {@code pending}, never out of a
-   * final status, and never from {@code sent} (international SMS to countries without receipts).
-   * Answers the notification changed.
+   * a move {@link Change#RECEIPT} allows: from {@code sending} or {@code pending} (or {@code
+   * created}, which a row with a reference has left), never out of a final status, and never from
+   * {@code sent} (international SMS to countries without receipts). Answers the notification
+   * changed.
    */
   Optional<UUID> transition(ProviderReceipt receipt) {
     return jdbc.sql(
