@@ -1,6 +1,7 @@
 package dev.herald.admin;
 
 import dev.herald.api.ApiException;
+import dev.herald.notification.NotificationStatus;
 import dev.herald.service.Service;
 import dev.herald.stats.ServiceStatistics;
 import java.time.YearMonth;
@@ -8,6 +9,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -18,16 +21,16 @@ import org.springframework.web.bind.annotation.RestController;
 class AdminStatisticsController {
 
   private static final List<String> TYPES = List.of("email", "sms", "letter");
-  private static final Set<String> DELIVERED = Set.of("delivered", "sent");
+  private static final Set<String> DELIVERED =
+      values(Stream.of(NotificationStatus.DELIVERED, NotificationStatus.SENT));
   private static final Set<String> FAILED =
-      Set.of(
-          "failed",
-          "technical-failure",
-          "temporary-failure",
-          "permanent-failure",
-          "validation-failed",
-          "virus-scan-failed",
-          "returned-letter");
+      values(
+          Stream.concat(
+              Stream.of(NotificationStatus.FAILED), NotificationStatus.FAILURES.stream()));
+
+  private static Set<String> values(Stream<NotificationStatus> statuses) {
+    return statuses.map(NotificationStatus::value).collect(Collectors.toUnmodifiableSet());
+  }
 
   private final AdminServices services;
   private final ServiceStatistics statistics;

@@ -1,6 +1,7 @@
 package dev.herald.delivery;
 
 import dev.herald.notification.NotificationStatus;
+import dev.herald.notification.NotificationStatus.Change;
 import dev.herald.support.Sql;
 import java.time.Instant;
 import java.util.Collection;
@@ -75,7 +76,7 @@ class DeliveryRepository {
               UUID id = rs.getObject("notification_id", UUID.class);
               String status = rs.getString("status");
               Work work =
-                  "created".equals(status) && rs.getBoolean("found")
+                  NotificationStatus.CREATED.value().equals(status) && rs.getBoolean("found")
                       ? new Work(
                           id,
                           rs.getObject("service_id", UUID.class),
@@ -92,7 +93,11 @@ class DeliveryRepository {
                           rs.getString("unsubscribe_link"))
                       : null;
               return new Claimed(
-                  id, rs.getLong("claims"), rs.getInt("attempts"), work, "created".equals(status));
+                  id,
+                  rs.getLong("claims"),
+                  rs.getInt("attempts"),
+                  work,
+                  NotificationStatus.CREATED.value().equals(status));
             })
         .list();
   }
@@ -136,9 +141,9 @@ class DeliveryRepository {
   }
 
   /**
-   * Records hand-overs (of distinct notifications), each only if its notification is still {@code
-   * created}, and answers those recorded: one missing means another run got there first, and
-   * nothing changed for it.
+   * Records hand-overs (of distinct notifications), each only along a move {@link Change#HAND_OVER}
+   * allows (from {@code created}), and answers those recorded: one missing means another run got
+   * there first, and nothing changed for it.
    */
   Set<UUID> markHandedOver(List<HandedOver> handedOver, Instant now) {
     return new HashSet<>(
@@ -149,9 +154,11 @@ class DeliveryRepository {
                        reference = h.reference, billable_units = h.billable_units, updated_at = :now
                   FROM unnest(:ids, :statuses, :providers, :references, :units)
                        AS h (id, status, provider, reference, billable_units)
-                 WHERE n.id = ANY(:ids) AND n.id = h.id AND n.status = 'created'
+                 WHERE n.id = ANY(:ids) AND n.id = h.id
+                   AND n.notification_type || ' ' || n.status || ' ' || h.status = ANY (CAST(:guard AS text[]))
                 RETURNING n.id
                 """)
+            .param("guard", Change.HAND_OVER.guard())
             .param("ids", Sql.array("uuid", handedOver.stream().map(HandedOver::id).toList()))
             .param(
                 "statuses",
@@ -203,13 +210,19 @@ class DeliveryRepository {
       int billableUnits,
       long claim) {}
 
-  /** Gives up on a notification still {@code created}; false if it had moved on. */
+  /**
+   * Gives up on a notification still waiting for its hand-over ({@link Change#GIVE_UP}: {@code
+   * created}); false if it had moved on.
+   */
   boolean markTechnicalFailure(UUID id, Instant now) {
     return jdbc.sql(
                 """
-                UPDATE notifications SET status = 'technical-failure', updated_at = :now
-                 WHERE id = :id AND status = 'created'
+                UPDATE notifications SET status = :to, updated_at = :now
+                 WHERE id = :id
+                   AND notification_type || ' ' || status || ' ' || :to = ANY (CAST(:guard AS text[]))
                 """)
+            .param("guard", Change.GIVE_UP.guard())
+            .param("to", NotificationStatus.TECHNICAL_FAILURE.value())
             .param("now", Sql.ts(now))
             .param("id", id)
             .update()

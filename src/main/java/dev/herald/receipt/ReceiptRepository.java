@@ -1,6 +1,7 @@
 package dev.herald.receipt;
 
 import dev.herald.notification.NotificationStatus;
+import dev.herald.notification.NotificationStatus.Change;
 import dev.herald.support.Sql;
 import java.time.Instant;
 import java.util.List;
@@ -20,10 +21,11 @@ class ReceiptRepository {
   }
 
   /**
-   * Moves the notification the provider knows by this reference to the receipt's status, only from
-   * a status that may still change: {@code sending} and {@code pending} (Notify also allows {@code
-   * created}, for receipts that beat the worker's own update). International SMS left {@code sent}
-   * (no receipts in their country) never change. Answers the notification changed.
+   * Moves the notification the provider knows by this reference to the receipt's status, only along
+   * a move {@link Change#RECEIPT} allows: from {@code sending} or {@code pending} (or {@code
+   * created}, which a row with a reference has left), never out of a final status, and never from
+   * {@code sent} (international SMS to countries without receipts). Answers the notification
+   * changed.
    */
   Optional<UUID> transition(ProviderReceipt receipt) {
     return jdbc.sql(
@@ -32,10 +34,10 @@ class ReceiptRepository {
                SET status = :status, updated_at = :at
              WHERE reference = :reference
                AND sent_by = :provider
-               AND status IN ('created', 'sending', 'pending')
-               AND status <> :status
+               AND notification_type || ' ' || status || ' ' || :status = ANY (CAST(:guard AS text[]))
             RETURNING id
             """)
+        .param("guard", Change.RECEIPT.guard())
         .param("status", receipt.status().value())
         .param("at", Sql.ts(receipt.at()))
         .param("reference", receipt.reference())

@@ -1,5 +1,7 @@
 package dev.herald.retention;
 
+import dev.herald.notification.NotificationStatus;
+import dev.herald.notification.NotificationStatus.Change;
 import dev.herald.notification.StatusListener;
 import dev.herald.support.Sql;
 import java.time.Clock;
@@ -18,6 +20,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * hand-over become {@code temporary-failure}, with their callbacks queued. One cutoff is fixed at
  * the start; rows are changed in bounded batches, each its own transaction, so a run can be
  * interrupted or run twice at once and ends the same.
+ *
+ * <p>The rows due are selected by {@code ix_notifications_in_flight}'s predicate, written out so
+ * that any plan can use that partial index, and changed only along {@link Change#TIMEOUT}; the two
+ * must name the same statuses (TimeoutGuardIT checks it), or rows the guard refuses would fill
+ * every batch.
  */
 @Component
 class TimeoutSendingNotifications {
@@ -63,7 +70,7 @@ class TimeoutSendingNotifications {
         jdbc.sql(
                 """
                 UPDATE notifications
-                   SET status = 'temporary-failure', updated_at = :now
+                   SET status = :to, updated_at = :now
                  WHERE id IN (SELECT id FROM notifications
                                WHERE status IN ('sending', 'pending')
                                  AND sent_at < :cutoff
@@ -71,9 +78,11 @@ class TimeoutSendingNotifications {
                                ORDER BY sent_at
                                LIMIT :batch
                                FOR UPDATE SKIP LOCKED)
-                   AND status IN ('sending', 'pending')
+                   AND notification_type || ' ' || status || ' ' || :to = ANY (CAST(:guard AS text[]))
                 RETURNING id
                 """)
+            .param("guard", Change.TIMEOUT.guard())
+            .param("to", NotificationStatus.TEMPORARY_FAILURE.value())
             .param("now", Sql.ts(now))
             .param("cutoff", Sql.ts(cutoff))
             .param("batch", BATCH)
