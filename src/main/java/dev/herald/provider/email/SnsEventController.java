@@ -8,6 +8,7 @@ import dev.herald.complaint.ProviderComplaint;
 import dev.herald.notification.NotificationStatus;
 import dev.herald.provider.email.SnsSignature.CertificateUnavailableException;
 import dev.herald.receipt.ProviderReceipt;
+import dev.herald.receipt.ProviderReports;
 import dev.herald.receipt.ReceiptSink;
 import dev.herald.support.ConditionalOnSetting;
 import java.io.IOException;
@@ -93,13 +94,16 @@ class SnsEventController {
     if (status.isPresent()) {
       receipts.apply(
           new ProviderReceipt(
-              properties.name(), event.messageId(), status.get(), at(event, message)));
+              properties.name(),
+              ProviderReports.reference("mail.messageId", event.messageId()),
+              status.get(),
+              at(event, message)));
     } else if (event.complaint()) {
       complaints.record(
           new ProviderComplaint(
               properties.name(),
-              event.messageId(),
-              event.feedbackId(),
+              ProviderReports.reference("mail.messageId", event.messageId()),
+              ProviderReports.reference("complaint.feedbackId", event.feedbackId()),
               event.complaintType(),
               at(event, message)));
     } else {

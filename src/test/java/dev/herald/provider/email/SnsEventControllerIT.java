@@ -2,6 +2,7 @@ package dev.herald.provider.email;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.herald.testdata.Herald;
 import dev.herald.testdata.Http;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -83,6 +84,16 @@ class SnsEventControllerIT extends SesEventsIT {
         .isEqualTo(400);
     assertThat(post(sns.notification("not json", "2")).status()).isEqualTo(400);
     assertThat(post(sns.notification("{\"eventType\":\"Delivery\"}", "2")).status()).isEqualTo(400);
+  }
+
+  @Test
+  void aMessageIdLongerThanTheMaximumIsRefused() {
+    Http.Response r =
+        post(sns.notification(event("Delivery", Herald.randomText(100_000), null), "2"));
+
+    assertThat(r.status()).as(r.body()).isEqualTo(400);
+    assertThat(r.json().get("errors").get(0).get("message").asString())
+        .isEqualTo("mail.messageId is longer than the maximum of 255 characters");
   }
 
   /** An SES event as SES publishes it; {@code bounceType} only for bounces. */
