@@ -61,10 +61,27 @@ class SendStore implements DisposableBean {
   }
 
   void accept(UUID id, SendRequest request, Recipient recipient, String sender) {
-    countTowardsDailyLimits(request, recipient);
-    Optional<RuntimeException> failure = batches.submit(queued(id, request, recipient, sender));
+    List<DailyLimiter.Taken> counted = countTowardsDailyLimits(request, recipient);
+    Optional<RuntimeException> failure;
+    try {
+      failure = batches.submit(queued(id, request, recipient, sender));
+    } catch (RuntimeException e) {
+      failure = Optional.of(e);
+    }
     if (failure.isPresent()) {
+      giveBack(counted, failure.get());
       throw failure.get();
+    }
+  }
+
+  /** Gives counted sends back; a failure to do so must not hide why the send failed. */
+  private void giveBack(List<DailyLimiter.Taken> counted, RuntimeException cause) {
+    for (DailyLimiter.Taken taken : counted) {
+      try {
+        dailyLimiter.giveBack(taken);
+      } catch (RuntimeException e) {
+        cause.addSuppressed(e);
+      }
     }
   }
 
@@ -91,14 +108,23 @@ class SendStore implements DisposableBean {
     return outcomes;
   }
 
-  private void countTowardsDailyLimits(SendRequest request, Recipient recipient) {
+  /** Counts the send under its type and, if international, under international_sms too. */
+  private List<DailyLimiter.Taken> countTowardsDailyLimits(
+      SendRequest request, Recipient recipient) {
     if (request.key().keyType() == KeyType.TEST) {
-      return;
+      return List.of();
     }
-    if (recipient.international()) {
-      dailyLimiter.take(request.service(), "international_sms");
+    List<DailyLimiter.Taken> counted = new ArrayList<>(2);
+    try {
+      if (recipient.international()) {
+        counted.add(dailyLimiter.take(request.service(), "international_sms"));
+      }
+      counted.add(dailyLimiter.take(request.service(), request.type()));
+      return counted;
+    } catch (RuntimeException e) {
+      giveBack(counted, e);
+      throw e;
     }
-    dailyLimiter.take(request.service(), request.type());
   }
 
   private Queued queued(UUID id, SendRequest request, Recipient recipient, String sender) {
