@@ -88,20 +88,29 @@ public final class AdminInput {
       return null;
     }
     JsonNode value = body.get(field);
-    BigDecimal number = value.isNumber() ? value.decimalValue() : null;
+    BigDecimal number = value.isNumber() ? exact(value) : null;
     if (number == null || number.signum() != 0 && number.stripTrailingZeros().scale() > 0) {
       errors.add(field + " " + value + " is not of type integer");
       return null;
     }
+    String echoed = value.isDouble() ? Double.toString(value.doubleValue()) : value.toString();
     if (number.compareTo(BigDecimal.valueOf(minimum)) < 0) {
-      errors.add(field + " " + value + " is less than the minimum of " + minimum);
+      errors.add(field + " " + echoed + " is less than the minimum of " + minimum);
       return null;
     }
     if (number.compareTo(BigDecimal.valueOf(maximum)) > 0) {
-      errors.add(field + " " + value + " is greater than the maximum of " + maximum);
+      errors.add(field + " " + echoed + " is greater than the maximum of " + maximum);
       return null;
     }
     return number.longValueExact();
+  }
+
+  /** A JSON number's value; one too large for a double (1e400) as a number beyond any limit. */
+  private static BigDecimal exact(JsonNode value) {
+    if (value.isDouble() && Double.isInfinite(value.doubleValue())) {
+      return BigDecimal.TEN.pow(400).multiply(BigDecimal.valueOf(Math.signum(value.doubleValue())));
+    }
+    return value.decimalValue();
   }
 
   /** An array of strings of at most {@code maxLength} characters each. */
