@@ -14,6 +14,7 @@ import dev.herald.support.ConditionalOnSetting;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
@@ -41,6 +42,7 @@ class SnsEventController {
   private final ReceiptSink receipts;
   private final Complaints complaints;
   private final ObjectMapper json;
+  private final Clock clock;
 
   SnsEventController(
       SesProperties properties,
@@ -48,13 +50,15 @@ class SnsEventController {
       SnsSignature signature,
       ReceiptSink receipts,
       Complaints complaints,
-      ObjectMapper json) {
+      ObjectMapper json,
+      Clock clock) {
     this.properties = properties;
     this.hosts = hosts;
     this.signature = signature;
     this.receipts = receipts;
     this.complaints = complaints;
     this.json = json;
+    this.clock = clock;
   }
 
   @PostMapping("/providers/ses/events")
@@ -126,13 +130,17 @@ class SnsEventController {
     }
   }
 
-  /** When the event happened, or else when SNS published it. */
-  private static Instant at(SesEvent event, SnsMessage message) {
+  /**
+   * When the event happened, or else when SNS published it; within the window of {@link
+   * ProviderReports#reportedAt}.
+   */
+  private Instant at(SesEvent event, SnsMessage message) {
     if (event.at() != null) {
-      return event.at();
+      return ProviderReports.reportedAt("timestamp", event.at(), clock.instant());
     }
     try {
-      return Instant.parse(message.timestamp());
+      return ProviderReports.reportedAt(
+          "Timestamp", Instant.parse(message.timestamp()), clock.instant());
     } catch (DateTimeParseException e) {
       throw ApiException.validation("Timestamp is not a valid ISO-8601 date-time");
     }
