@@ -62,12 +62,9 @@ class SendStore implements DisposableBean {
 
   void accept(UUID id, SendRequest request, Recipient recipient, String sender) {
     List<DailyLimiter.Taken> counted = countTowardsDailyLimits(request, recipient);
-    Optional<RuntimeException> failure;
-    try {
-      failure = batches.submit(queued(id, request, recipient, sender));
-    } catch (RuntimeException e) {
-      failure = Optional.of(e);
-    }
+    // A failure answered for this send means its insert was rolled back; an exception from the
+    // batch itself (a timeout) leaves it unknown, so the send stays counted: never over the limit.
+    Optional<RuntimeException> failure = batches.submit(queued(id, request, recipient, sender));
     if (failure.isPresent()) {
       giveBack(counted, failure.get());
       throw failure.get();
