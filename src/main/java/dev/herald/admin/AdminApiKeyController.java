@@ -50,7 +50,7 @@ class AdminApiKeyController {
   Map<String, Object> create(@PathVariable String id, @RawBody byte[] body) {
     Service service = services.require(id);
     AdminInput in = new AdminInput(JsonBodies.parse(json, body));
-    String name = in.string("name", true);
+    String name = in.string("name", true, 255);
     String type =
         in.oneOf(
             "key_type",

@@ -33,12 +33,9 @@ class AdminProviderController {
   @PatchMapping("/admin/providers/{id}")
   Map<String, Object> update(@PathVariable String id, @RawBody byte[] body) {
     AdminInput in = new AdminInput(JsonBodies.parse(json, body));
-    Long priority = in.number("priority", 0);
+    Long priority = in.number("priority", 0, 100);
     Boolean active = in.bool("active");
-    String reason = in.string("reason", false);
-    if (priority != null && priority > 100) {
-      in.error("priority " + priority + " is greater than the maximum of 100");
-    }
+    String reason = in.string("reason", false, 255);
     in.done();
     return settings
         .set(

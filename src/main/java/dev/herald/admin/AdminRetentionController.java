@@ -66,11 +66,9 @@ class AdminRetentionController {
     Service service = services.require(id);
     AdminInput in = new AdminInput(JsonBodies.parse(json, body));
     String type = in.oneOf("notification_type", true, Set.of("email", "sms", "letter"));
-    Long days = in.number("days_of_retention", 3);
+    Long days = in.number("days_of_retention", 3, 90);
     if (!in.has("days_of_retention")) {
       in.error("days_of_retention is a required property");
-    } else if (days != null && days > 90) {
-      in.error("days_of_retention " + days + " is greater than the maximum of 90");
     }
     in.done();
     int previous = retention.set(service.id(), type, days.intValue(), clock.instant());

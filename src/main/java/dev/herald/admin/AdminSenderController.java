@@ -6,6 +6,8 @@ import dev.herald.api.JsonBodies;
 import dev.herald.api.RawBody;
 import dev.herald.receipt.InboundMessage;
 import dev.herald.receipt.ReceiptSink;
+import dev.herald.recipient.EmailAddresses;
+import dev.herald.recipient.InvalidRecipientException;
 import dev.herald.service.DefaultSenders;
 import dev.herald.service.InboundNumberRepository;
 import dev.herald.service.SenderRepository;
@@ -56,8 +58,12 @@ class AdminSenderController {
   Map<String, Object> addReplyTo(@PathVariable String id, @RawBody byte[] body) {
     Service service = services.require(id);
     AdminInput in = new AdminInput(JsonBodies.parse(json, body));
-    String address = in.string("email_address", true);
+    String address = in.string("email_address", true, 255);
     Boolean isDefault = in.bool("is_default");
+    if (address != null && !validEmail(address)) {
+      in.error(
+          "email_address " + AdminInput.abbreviated(address) + " is not a valid email address");
+    }
     in.done();
     UUID replyToId = Ids.random();
     senders.addEmailReplyTo(
@@ -71,7 +77,7 @@ class AdminSenderController {
   Map<String, Object> addSmsSender(@PathVariable String id, @RawBody byte[] body) {
     Service service = services.require(id);
     AdminInput in = new AdminInput(JsonBodies.parse(json, body));
-    String sender = in.string("sms_sender", true);
+    String sender = in.string("sms_sender", true, 20);
     Boolean isDefault = in.bool("is_default");
     if (sender != null && sender.strip().length() > 11 && !sender.strip().matches("\\+?[0-9 ]+")) {
       in.error("sms_sender " + sender + " is too long");
@@ -93,7 +99,7 @@ class AdminSenderController {
   Map<String, Object> setInboundNumber(@PathVariable String id, @RawBody byte[] body) {
     Service service = services.require(id);
     AdminInput in = new AdminInput(JsonBodies.parse(json, body));
-    String number = in.string("number", true);
+    String number = in.string("number", true, 20);
     in.done();
     UUID numberId =
         numbers
@@ -110,7 +116,7 @@ class AdminSenderController {
   Map<String, Object> recordInboundSms(@PathVariable String id, @RawBody byte[] body) {
     Service service = services.require(id);
     AdminInput in = new AdminInput(JsonBodies.parse(json, body));
-    String userNumber = in.string("user_number", true);
+    String userNumber = in.string("user_number", true, 255);
     String content = in.string("content", true);
     in.done();
     String notifyNumber =
@@ -124,5 +130,14 @@ class AdminSenderController {
                 new InboundMessage("admin", null, notifyNumber, userNumber.strip(), content, now))
             .orElseThrow(() -> ApiException.badRequest("Service has no inbound number"));
     return Map.of("id", smsId);
+  }
+
+  private static boolean validEmail(String address) {
+    try {
+      EmailAddresses.validate(address);
+      return true;
+    } catch (InvalidRecipientException e) {
+      return false;
+    }
   }
 }

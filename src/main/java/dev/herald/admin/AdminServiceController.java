@@ -88,18 +88,18 @@ class AdminServiceController {
   }
 
   private static Service read(AdminInput in, Service base, boolean creating) {
-    String name = in.string("name", creating);
+    String name = in.string("name", creating, 255);
     Boolean active = in.bool("active");
     Boolean restricted = in.bool("restricted");
-    var permissions = in.strings("permissions");
-    String localPart = in.string("email_sender_local_part", false);
+    var permissions = in.strings("permissions", 255);
+    String localPart = in.string("email_sender_local_part", false, 255);
     Boolean prefixSms = in.bool("prefix_sms");
-    Long rateLimit = in.number("rate_limit", 1);
-    Long email = in.number("email_message_limit", 0);
-    Long sms = in.number("sms_message_limit", 0);
-    Long letter = in.number("letter_message_limit", 0);
-    Long international = in.number("international_sms_message_limit", 0);
-    String contactLink = in.string("contact_link", false);
+    Long rateLimit = in.number("rate_limit", 1, Integer.MAX_VALUE);
+    Long email = in.number("email_message_limit", 0, Long.MAX_VALUE);
+    Long sms = in.number("sms_message_limit", 0, Long.MAX_VALUE);
+    Long letter = in.number("letter_message_limit", 0, Long.MAX_VALUE);
+    Long international = in.number("international_sms_message_limit", 0, Long.MAX_VALUE);
+    String contactLink = in.string("contact_link", false, 255);
     if (permissions != null) {
       permissions.stream()
           .filter(p -> !PERMISSIONS.contains(p))
@@ -108,9 +108,6 @@ class AdminServiceController {
     }
     if (name != null && name.isBlank()) {
       in.error("name must not be blank");
-    }
-    if (rateLimit != null && rateLimit > Integer.MAX_VALUE) {
-      in.error("rate_limit " + rateLimit + " is too large");
     }
     in.done();
     String finalName = name == null ? base.name() : name.strip();

@@ -49,9 +49,9 @@ class AdminTeamController {
   Map<String, Object> addUser(@PathVariable String id, @RawBody byte[] body) {
     Service service = services.require(id);
     AdminInput in = new AdminInput(JsonBodies.parse(json, body));
-    String name = in.string("name", true);
-    String email = in.string("email_address", true);
-    String mobile = in.string("mobile_number", false);
+    String name = in.string("name", true, 255);
+    String email = in.string("email_address", true, 255);
+    String mobile = in.string("mobile_number", false, 255);
     in.done();
     UUID userId = Ids.random();
     team.addUser(
@@ -70,8 +70,8 @@ class AdminTeamController {
   Map<String, Object> replaceGuestList(@PathVariable String id, @RawBody byte[] body) {
     Service service = services.require(id);
     AdminInput in = new AdminInput(JsonBodies.parse(json, body));
-    List<String> emails = in.strings("email_addresses");
-    List<String> phones = in.strings("phone_numbers");
+    List<String> emails = in.strings("email_addresses", 255);
+    List<String> phones = in.strings("phone_numbers", 255);
     in.done();
     List<GuestListEntry> entries = new ArrayList<>();
     if (emails != null) {

@@ -65,7 +65,7 @@ class AdminTemplateController {
   Map<String, Object> create(@PathVariable String id, @RawBody byte[] body) {
     Service service = services.require(id);
     AdminInput in = new AdminInput(JsonBodies.parse(json, body));
-    String name = in.string("name", true);
+    String name = in.string("name", true, 255);
     String type = in.oneOf("template_type", true, TYPES);
     Fields fields = fields(in, type);
     if (fields.content == null) {
@@ -101,7 +101,7 @@ class AdminTemplateController {
       @PathVariable String id, @PathVariable String templateId, @RawBody byte[] body) {
     Template current = existing(id, templateId);
     AdminInput in = new AdminInput(JsonBodies.parse(json, body));
-    String name = in.string("name", false);
+    String name = in.string("name", false, 255);
     in.has("template_type");
     Fields fields = fields(in, current.type());
     in.done();
@@ -144,7 +144,7 @@ class AdminTemplateController {
     String content = in.string("content", false);
     String letterContactBlock = in.string("letter_contact_block", false);
     String postage = in.oneOf("postage", false, POSTAGE);
-    String createdBy = in.string("created_by", false);
+    String createdBy = in.string("created_by", false, 255);
     return new Fields(subject, content, letterContactBlock, postage, createdBy, needsSubject);
   }
 

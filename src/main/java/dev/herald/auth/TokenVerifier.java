@@ -1,13 +1,8 @@
 package dev.herald.auth;
 
-import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.crypto.MACVerifier;
-import com.nimbusds.jwt.SignedJWT;
 import dev.herald.api.ApiException;
 import dev.herald.support.Uuids;
-import java.nio.charset.StandardCharsets;
-import java.text.ParseException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -52,8 +47,8 @@ final class TokenVerifier {
   }
 
   private AuthenticatedKey verifyNew(String token, Instant now) {
-    SignedJWT jwt = decode(token);
-    Map<String, Object> claims = claims(jwt);
+    DecodedToken jwt = DecodedToken.decode(token);
+    Map<String, Object> claims = jwt.claims();
     Object issuer = claims.get("iss");
     if (issuer == null) {
       throw ApiException.auth(403, "Invalid token: iss field not provided");
@@ -63,10 +58,10 @@ final class TokenVerifier {
             ? Uuids.parse(s).orElseThrow(TokenVerifier::wrongIssuerType)
             : throwWrongIssuerType();
     for (ApiKey key : usableKeys(serviceId)) {
-      if (!JWSAlgorithm.HS256.equals(jwt.getHeader().getAlgorithm())) {
+      if (!JWSAlgorithm.HS256.getName().equals(jwt.algorithm())) {
         throw ApiException.auth(403, "Invalid token: algorithm used is not HS256");
       }
-      if (!signedBy(jwt, key) || !claims.containsKey("iat")) {
+      if (!jwt.signedBy(key.secret()) || !claims.containsKey("iat")) {
         continue;
       }
       VerifiedTokens.Verified signed =
@@ -106,58 +101,12 @@ final class TokenVerifier {
   }
 
   private static AuthenticatedKey accept(VerifiedTokens.Verified token, ApiKey key, Instant now) {
-    checkIssuedAt(token.issuedAt(), now);
-    checkExpiry(token.expiry(), now);
+    TimeClaims.checkIssuedAt(token.issuedAt(), now);
+    TimeClaims.checkExpiry(token.expiry(), now);
     if (key.expiryDate() != null) {
       throw ApiException.auth(403, "Invalid token: API key revoked");
     }
     return new AuthenticatedKey(token.serviceId(), key.id(), key.type());
-  }
-
-  private static SignedJWT decode(String token) {
-    try {
-      SignedJWT jwt = SignedJWT.parse(token);
-      jwt.getPayload().toJSONObject();
-      return jwt;
-    } catch (ParseException | IllegalArgumentException e) {
-      throw ApiException.auth(403, INVALID_TOKEN);
-    }
-  }
-
-  private static Map<String, Object> claims(SignedJWT jwt) {
-    Map<String, Object> claims = jwt.getPayload().toJSONObject();
-    if (claims == null) {
-      throw ApiException.auth(403, INVALID_TOKEN);
-    }
-    return claims;
-  }
-
-  private static boolean signedBy(SignedJWT jwt, ApiKey key) {
-    try {
-      return jwt.verify(new MACVerifier(key.secret().getBytes(StandardCharsets.UTF_8)));
-    } catch (JOSEException | IllegalStateException e) {
-      return false;
-    }
-  }
-
-  private static void checkIssuedAt(Object iat, Instant now) {
-    if (!(iat instanceof Number n)) {
-      throw ApiException.auth(403, CLOCK);
-    }
-    Instant issued = Instant.ofEpochSecond(n.longValue());
-    if (issued.isBefore(now.minus(LEEWAY)) || issued.isAfter(now.plus(LEEWAY))) {
-      throw ApiException.auth(403, CLOCK);
-    }
-  }
-
-  private static void checkExpiry(Object exp, Instant now) {
-    if (exp == null) {
-      return;
-    }
-    if (!(exp instanceof Number n)
-        || Instant.ofEpochSecond(n.longValue()).plus(LEEWAY).isBefore(now)) {
-      throw ApiException.auth(403, INVALID_TOKEN);
-    }
   }
 
   private static ApiException wrongIssuerType() {

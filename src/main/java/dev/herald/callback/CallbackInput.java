@@ -14,12 +14,14 @@ record CallbackInput(String callbackType, String url, String bearerToken) {
   static final Set<String> TYPES =
       Set.of("complaint", "delivery_status", "inbound_sms", "returned_letter");
   private static final int MIN_TOKEN_LENGTH = 10;
+  private static final int MAX_TOKEN_LENGTH = 1000;
+  private static final int MAX_URL_LENGTH = 2000;
 
   static CallbackInput read(JsonNode body) {
     AdminInput input = new AdminInput(body);
     String type = input.oneOf("callback_type", true, TYPES);
-    String url = input.string("url", true);
-    String token = input.secret("bearer_token", true);
+    String url = input.string("url", true, MAX_URL_LENGTH);
+    String token = input.secret("bearer_token", true, MAX_TOKEN_LENGTH);
     if (url != null && !allowed(url)) {
       input.error("url is not a valid https url");
     }

@@ -14,6 +14,7 @@ import org.springframework.stereotype.Component;
  * Notify's daily limits per service and type (a UTC day, as Notify's counters). Counts live in the
  * database, shared by every instance; an instance claims a few sends at a time, fewer as the limit
  * nears and one at a time at the end, so the limit holds exactly however many instances share it.
+ * As Notify counts only what it stored, a send counted but then not stored is given back.
  */
 @Component
 public class DailyLimiter {
@@ -21,6 +22,9 @@ public class DailyLimiter {
   static final long MAX_BATCH = 100;
 
   private record Key(UUID serviceId, String countType, LocalDate day) {}
+
+  /** One send counted on its day, to {@link #giveBack} if it is not stored after all. */
+  public record Taken(UUID serviceId, String countType, LocalDate day) {}
 
   private static final class Quota {
     final ReentrantLock lock = new ReentrantLock();
@@ -38,7 +42,7 @@ public class DailyLimiter {
   }
 
   /** Counts one send of this type (email, sms, letter, international_sms), or answers 429. */
-  public void take(Service service, String countType) {
+  public Taken take(Service service, String countType) {
     LocalDate day = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
     Key key = new Key(service.id(), countType, day);
     quotas.keySet().removeIf(k -> k.day().isBefore(day));
@@ -46,9 +50,10 @@ public class DailyLimiter {
     long limit = limitOf(service, countType);
     quota.lock.lock();
     try {
+      Taken taken = new Taken(service.id(), countType, day);
       if (quota.remaining > 0) {
         quota.remaining--;
-        return;
+        return taken;
       }
       long batch = Math.max(1, Math.min(MAX_BATCH, (limit - quota.lastKnownCount) / 10));
       var claimed = repository.claimDaily(service.id(), countType, day, batch, limit);
@@ -65,9 +70,18 @@ public class DailyLimiter {
       }
       quota.lastKnownCount = claimed.get();
       quota.remaining = batch - 1;
+      return taken;
     } finally {
       quota.lock.unlock();
     }
+  }
+
+  /**
+   * Takes a counted send off its day's count: it failed before it was stored. The count itself is
+   * lowered (not this instance's claimed batch), so that it holds across instances and midnight.
+   */
+  public void giveBack(Taken taken) {
+    repository.unclaimDaily(taken.serviceId(), taken.countType(), taken.day());
   }
 
   private static long limitOf(Service service, String countType) {

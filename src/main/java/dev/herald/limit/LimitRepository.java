@@ -71,4 +71,24 @@ class LimitRepository {
         .query(Long.class)
         .optional();
   }
+
+  /** Takes one back off a daily count, for a send counted but not stored. */
+  void unclaimDaily(UUID serviceId, String countType, LocalDate day) {
+    int updated =
+        jdbc.sql(
+                """
+                UPDATE daily_send_counts
+                   SET count = count - 1
+                 WHERE service_id = :serviceId AND count_type = :countType AND day = :day
+                   AND count > 0
+                """)
+            .param("serviceId", serviceId)
+            .param("countType", countType)
+            .param("day", day)
+            .update();
+    if (updated != 1) {
+      throw new IllegalStateException(
+          "expected one daily count to give a send back to, found " + updated + ": a bug");
+    }
+  }
 }

@@ -61,10 +61,24 @@ class SendStore implements DisposableBean {
   }
 
   void accept(UUID id, SendRequest request, Recipient recipient, String sender) {
-    countTowardsDailyLimits(request, recipient);
+    List<DailyLimiter.Taken> counted = countTowardsDailyLimits(request, recipient);
+    // A failure answered for this send means its insert was rolled back; an exception from the
+    // batch itself (a timeout) leaves it unknown, so the send stays counted: never over the limit.
     Optional<RuntimeException> failure = batches.submit(queued(id, request, recipient, sender));
     if (failure.isPresent()) {
+      giveBack(counted, failure.get());
       throw failure.get();
+    }
+  }
+
+  /** Gives counted sends back; a failure to do so must not hide why the send failed. */
+  private void giveBack(List<DailyLimiter.Taken> counted, RuntimeException cause) {
+    for (DailyLimiter.Taken taken : counted) {
+      try {
+        dailyLimiter.giveBack(taken);
+      } catch (RuntimeException e) {
+        cause.addSuppressed(e);
+      }
     }
   }
 
@@ -91,14 +105,23 @@ class SendStore implements DisposableBean {
     return outcomes;
   }
 
-  private void countTowardsDailyLimits(SendRequest request, Recipient recipient) {
+  /** Counts the send under its type and, if international, under international_sms too. */
+  private List<DailyLimiter.Taken> countTowardsDailyLimits(
+      SendRequest request, Recipient recipient) {
     if (request.key().keyType() == KeyType.TEST) {
-      return;
+      return List.of();
     }
-    if (recipient.international()) {
-      dailyLimiter.take(request.service(), "international_sms");
+    List<DailyLimiter.Taken> counted = new ArrayList<>(2);
+    try {
+      if (recipient.international()) {
+        counted.add(dailyLimiter.take(request.service(), "international_sms"));
+      }
+      counted.add(dailyLimiter.take(request.service(), request.type()));
+      return counted;
+    } catch (RuntimeException e) {
+      giveBack(counted, e);
+      throw e;
     }
-    dailyLimiter.take(request.service(), request.type());
   }
 
   private Queued queued(UUID id, SendRequest request, Recipient recipient, String sender) {

@@ -9,18 +9,20 @@ import dev.herald.service.ServiceRepository;
 import dev.herald.support.Timestamps;
 import dev.herald.support.Uuids;
 import jakarta.servlet.http.HttpServletRequest;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.StringJoiner;
 import java.util.UUID;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * {@code GET /admin/services/{id}/notifications?to=…}: Notify's admin search. Test-key
@@ -58,9 +60,9 @@ class SearchController {
     List<Found> page = found.subList(0, Math.min(found.size(), PAGE_SIZE));
     String path = request.getRequestURI();
     Map<String, Object> linkMap = new LinkedHashMap<>();
-    linkMap.put("current", links.root(request) + withOlderThan(path, request, null));
+    linkMap.put("current", links.root(request) + withOlderThan(path, query, null));
     if (found.size() > PAGE_SIZE) {
-      linkMap.put("next", links.root(request) + withOlderThan(path, request, page.getLast().id()));
+      linkMap.put("next", links.root(request) + withOlderThan(path, query, page.getLast().id()));
     }
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("notifications", page.stream().map(SearchController::view).toList());
@@ -108,13 +110,27 @@ class SearchController {
     return values;
   }
 
-  /** The request's own query, with {@code older_than} replaced or added when given. */
-  private static String withOlderThan(String path, HttpServletRequest request, UUID olderThan) {
-    UriComponentsBuilder uri = UriComponentsBuilder.fromPath(path).query(request.getQueryString());
+  /**
+   * The request's own parameters, encoded again from their decoded values (a raw {@code =} or
+   * {@code &} in a value stays part of it), with {@code older_than} replaced when given.
+   */
+  private static String withOlderThan(
+      String path, MultiValueMap<String, String> query, UUID olderThan) {
+    StringJoiner parameters = new StringJoiner("&");
+    query.forEach(
+        (name, values) -> {
+          if (olderThan == null || !name.equals("older_than")) {
+            values.forEach(value -> parameters.add(encoded(name) + "=" + encoded(value)));
+          }
+        });
     if (olderThan != null) {
-      uri.replaceQueryParam("older_than", olderThan);
+      parameters.add("older_than=" + olderThan);
     }
-    return uri.build(true).toUriString();
+    return parameters.length() == 0 ? path : path + "?" + parameters;
+  }
+
+  private static String encoded(String text) {
+    return URLEncoder.encode(text, StandardCharsets.UTF_8);
   }
 
   private static Map<String, Object> view(Found f) {

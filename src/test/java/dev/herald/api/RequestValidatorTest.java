@@ -15,6 +15,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 class RequestValidatorTest {
 
@@ -37,6 +38,34 @@ class RequestValidatorTest {
                     """
                         .formatted(TEMPLATE_ID, TEMPLATE_ID))))
         .isEmpty();
+  }
+
+  @Test
+  void refusesAnUnsubscribeUrlWithALineBreakControlCharacterOrSpace() {
+    String refused = "one_click_unsubscribe_url is not a valid https url";
+    for (String url :
+        List.of(
+            "https://example.gov.uk/u\r\nBcc: x@example.com",
+            "https://example.gov.uk/u\n",
+            "https://example.gov.uk/a b",
+            "https://example.gov.uk/\u0000",
+            "https://example.gov.uk/\u0085",
+            "https://example.gov.uk/\u2028",
+            "https://",
+            "http://example.gov.uk/u",
+            "httpsexample")) {
+      assertThat(email.validate(unsubscribe(url))).as(url).contains(refused);
+    }
+    assertThat(email.validate(unsubscribe("https://example.gov.uk/u?a=1&b=%0D%0A")))
+        .doesNotContain(refused);
+  }
+
+  private static JsonNode unsubscribe(String url) {
+    ObjectNode body = JSON.createObjectNode();
+    body.put("email_address", "a@example.gov.uk");
+    body.put("template_id", TEMPLATE_ID);
+    body.put("one_click_unsubscribe_url", url);
+    return body;
   }
 
   @Test

@@ -120,6 +120,55 @@ class AuthenticationIT extends ApiIT {
   }
 
   @Test
+  void refusesAnUnsignedTokenAsTheWrongAlgorithm() {
+    String key = herald.key(herald.liveService(), "normal");
+    String token =
+        Tokens.withAlgorithm(
+            "none", Map.of("iss", Tokens.serviceIdOf(key), "iat", Instant.now().getEpochSecond()));
+    String unsigned = token.substring(0, token.lastIndexOf('.') + 1);
+    assertThat(get("Bearer " + unsigned).body())
+        .isEqualTo(envelope(403, "Invalid token: algorithm used is not HS256"));
+  }
+
+  @Test
+  void refusesAnIssuedAtOrExpiryBeyondAnyDateWithoutAServerError() {
+    String key = herald.key(herald.liveService(), "normal");
+    String iss = Tokens.serviceIdOf(key);
+    long now = Instant.now().getEpochSecond();
+    assertThat(
+            get("Bearer "
+                    + Tokens.signJson(
+                        Tokens.secretOf(key), "{\"iss\":\"" + iss + "\",\"iat\":1e400}"))
+                .body())
+        .isEqualTo(envelope(403, "Error: Your system clock must be accurate to within 30 seconds"));
+    assertThat(
+            get("Bearer "
+                    + Tokens.signJson(
+                        Tokens.secretOf(key),
+                        "{\"iss\":\"" + iss + "\",\"iat\":-99999999999999999999999}"))
+                .body())
+        .isEqualTo(envelope(403, "Error: Your system clock must be accurate to within 30 seconds"));
+    assertThat(
+            get("Bearer "
+                    + Tokens.signJson(
+                        Tokens.secretOf(key),
+                        "{\"iss\":\"" + iss + "\",\"iat\":" + now + ",\"exp\":-1e400}"))
+                .body())
+        .isEqualTo(envelope(403, INVALID));
+    assertThat(
+            get("Bearer "
+                    + Tokens.signJson(
+                        Tokens.secretOf(key),
+                        "{\"iss\":\""
+                            + iss
+                            + "\",\"iat\":"
+                            + now
+                            + ",\"exp\":99999999999999999999999}"))
+                .status())
+        .isEqualTo(200);
+  }
+
+  @Test
   void refusesATokenIssuedMoreThanThirtySecondsAgoOrAhead() {
     String key = herald.key(herald.liveService(), "normal");
     String clockError =

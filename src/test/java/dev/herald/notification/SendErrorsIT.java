@@ -166,6 +166,53 @@ class SendErrorsIT extends ApiIT {
   }
 
   @Test
+  void refusesAnUnsubscribeUrlThatIsNotOneHttpsUrlOnOneLine() {
+    for (String url :
+        new String[] {
+          "https://example.gov.uk/unsubscribe\r\nBcc: victim@example.com",
+          "https://example.gov.uk/unsubscribe\n",
+          "https://example.gov.uk/a b",
+          "https://example.gov.uk/\u0000",
+          "https://example.gov.uk/\u2028",
+          "https://",
+          "http://example.gov.uk/unsubscribe"
+        }) {
+      Http.Response r =
+          post(
+              "email",
+              Http.json(
+                  Map.of(
+                      "template_id",
+                      emailTemplate.toString(),
+                      "email_address",
+                      "a@example.gov.uk",
+                      "personalisation",
+                      Map.of("name", "Jo"),
+                      "one_click_unsubscribe_url",
+                      url)));
+      assertThat(r.body())
+          .as(url)
+          .isEqualTo(
+              envelope(
+                  400, "ValidationError", "one_click_unsubscribe_url is not a valid https url"));
+    }
+    Http.Response sent =
+        post(
+            "email",
+            Http.json(
+                Map.of(
+                    "template_id",
+                    emailTemplate.toString(),
+                    "email_address",
+                    "a@example.gov.uk",
+                    "personalisation",
+                    Map.of("name", "Jo"),
+                    "one_click_unsubscribe_url",
+                    "https://example.gov.uk/unsubscribe?u=1&t=%20x")));
+    assertThat(sent.status()).as(sent.body()).isEqualTo(201);
+  }
+
+  @Test
   void refusesAnEmailOverTwoMillionBytes() {
     UUID template = herald.template(service, "email", "S", "((body))");
     Http.Response r =

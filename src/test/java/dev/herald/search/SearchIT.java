@@ -138,6 +138,21 @@ class SearchIT extends ApiIT {
   }
 
   @Test
+  void findsATermWithARawEqualsSignAndLinksBackToIt() {
+    String equals = send(key, sms, "phone_number", "07700900001", "a=b&c");
+    send(key, sms, "phone_number", "07700900002", "ab");
+
+    JsonNode page = search("to=a=b");
+    assertThat(ids(page)).containsExactly(equals);
+    URI current = URI.create(page.get("links").get("current").asString());
+    assertThat(ids(herald.adminOk("GET", current.getRawPath() + "?" + current.getRawQuery(), null)))
+        .containsExactly(equals);
+    assertThat(ids(search("to=" + q("a=b&c")))).containsExactly(equals);
+    assertThat(ids(search("to=="))).containsExactly(equals);
+    assertThat(ids(search("to=x=y"))).isEmpty();
+  }
+
+  @Test
   void filtersByStatusAndType() {
     String text = send(key, sms, "phone_number", "07700900321", "shared");
     String failedText = send(key, sms, "phone_number", "07700900322", "shared");

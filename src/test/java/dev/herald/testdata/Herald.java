@@ -44,6 +44,15 @@ public final class Herald {
     return String.format("4479%08d", NUMBERS.incrementAndGet() % 100_000_000L);
   }
 
+  /** Random letters and digits, which PostgreSQL cannot compress into a short index entry. */
+  public static String randomText(int length) {
+    StringBuilder text = new StringBuilder(length + 36);
+    while (text.length() < length) {
+      text.append(UUID.randomUUID().toString().replace("-", ""));
+    }
+    return text.substring(0, length);
+  }
+
   public Http http() {
     return http;
   }

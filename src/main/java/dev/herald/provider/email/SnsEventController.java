@@ -8,11 +8,13 @@ import dev.herald.complaint.ProviderComplaint;
 import dev.herald.notification.NotificationStatus;
 import dev.herald.provider.email.SnsSignature.CertificateUnavailableException;
 import dev.herald.receipt.ProviderReceipt;
+import dev.herald.receipt.ProviderReports;
 import dev.herald.receipt.ReceiptSink;
 import dev.herald.support.ConditionalOnSetting;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
@@ -40,6 +42,7 @@ class SnsEventController {
   private final ReceiptSink receipts;
   private final Complaints complaints;
   private final ObjectMapper json;
+  private final Clock clock;
 
   SnsEventController(
       SesProperties properties,
@@ -47,13 +50,15 @@ class SnsEventController {
       SnsSignature signature,
       ReceiptSink receipts,
       Complaints complaints,
-      ObjectMapper json) {
+      ObjectMapper json,
+      Clock clock) {
     this.properties = properties;
     this.hosts = hosts;
     this.signature = signature;
     this.receipts = receipts;
     this.complaints = complaints;
     this.json = json;
+    this.clock = clock;
   }
 
   @PostMapping("/providers/ses/events")
@@ -93,13 +98,16 @@ class SnsEventController {
     if (status.isPresent()) {
       receipts.apply(
           new ProviderReceipt(
-              properties.name(), event.messageId(), status.get(), at(event, message)));
+              properties.name(),
+              ProviderReports.reference("mail.messageId", event.messageId()),
+              status.get(),
+              at(event, message)));
     } else if (event.complaint()) {
       complaints.record(
           new ProviderComplaint(
               properties.name(),
-              event.messageId(),
-              event.feedbackId(),
+              ProviderReports.reference("mail.messageId", event.messageId()),
+              ProviderReports.reference("complaint.feedbackId", event.feedbackId()),
               event.complaintType(),
               at(event, message)));
     } else {
@@ -122,13 +130,17 @@ class SnsEventController {
     }
   }
 
-  /** When the event happened, or else when SNS published it. */
-  private static Instant at(SesEvent event, SnsMessage message) {
+  /**
+   * When the event happened, or else when SNS published it; within the window of {@link
+   * ProviderReports#reportedAt}.
+   */
+  private Instant at(SesEvent event, SnsMessage message) {
     if (event.at() != null) {
-      return event.at();
+      return ProviderReports.reportedAt("timestamp", event.at(), clock.instant());
     }
     try {
-      return Instant.parse(message.timestamp());
+      return ProviderReports.reportedAt(
+          "Timestamp", Instant.parse(message.timestamp()), clock.instant());
     } catch (DateTimeParseException e) {
       throw ApiException.validation("Timestamp is not a valid ISO-8601 date-time");
     }

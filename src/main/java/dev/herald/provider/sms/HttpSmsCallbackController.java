@@ -1,21 +1,24 @@
 package dev.herald.provider.sms;
 
+import dev.herald.api.AdminInput;
 import dev.herald.api.ApiException;
 import dev.herald.api.JsonBodies;
 import dev.herald.api.RawBody;
 import dev.herald.notification.NotificationStatus;
 import dev.herald.receipt.InboundMessage;
 import dev.herald.receipt.ProviderReceipt;
+import dev.herald.receipt.ProviderReports;
 import dev.herald.receipt.Receipts;
 import dev.herald.support.ConditionalOnSetting;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.time.Clock;
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.time.temporal.TemporalAccessor;
 import java.util.Map;
 import org.springframework.http.ResponseEntity;
@@ -44,11 +47,14 @@ class HttpSmsCallbackController {
   private final HttpSmsProperties properties;
   private final Receipts receipts;
   private final ObjectMapper json;
+  private final Clock clock;
 
-  HttpSmsCallbackController(HttpSmsProperties properties, Receipts receipts, ObjectMapper json) {
+  HttpSmsCallbackController(
+      HttpSmsProperties properties, Receipts receipts, ObjectMapper json, Clock clock) {
     this.properties = properties;
     this.receipts = receipts;
     this.json = json;
+    this.clock = clock;
   }
 
   @PostMapping("/providers/http-sms/receipts")
@@ -57,7 +63,7 @@ class HttpSmsCallbackController {
       @RawBody byte[] body) {
     authenticate(authorization);
     JsonNode in = object(body);
-    String id = required(in, "id");
+    String id = ProviderReports.reference("id", required(in, "id"));
     String status = required(in, "status");
     Instant at = timestamp(required(in, "timestamp"));
     NotificationStatus mapped = STATUSES.get(status);
@@ -78,7 +84,7 @@ class HttpSmsCallbackController {
       @RawBody byte[] body) {
     authenticate(authorization);
     JsonNode in = object(body);
-    String id = required(in, "id");
+    String id = ProviderReports.reference("id", required(in, "id"));
     String from = required(in, "from");
     String to = required(in, "to");
     String text = required(in, "text");
@@ -122,17 +128,24 @@ class HttpSmsCallbackController {
     return value.asString();
   }
 
-  /** An ISO-8601 date-time; one without an offset is taken as UTC. */
-  private static Instant timestamp(String text) {
+  /**
+   * An ISO-8601 date-time (one without an offset is taken as UTC) within the window of {@link
+   * ProviderReports#reportedAt}.
+   */
+  private Instant timestamp(String text) {
+    Instant at;
     try {
       TemporalAccessor parsed =
           DateTimeFormatter.ISO_DATE_TIME.parseBest(
               text, OffsetDateTime::from, LocalDateTime::from);
-      return parsed instanceof OffsetDateTime offset
-          ? offset.toInstant()
-          : ((LocalDateTime) parsed).toInstant(ZoneOffset.UTC);
-    } catch (DateTimeParseException e) {
-      throw ApiException.validation("timestamp " + text + " is not a valid ISO-8601 date-time");
+      at =
+          parsed instanceof OffsetDateTime offset
+              ? offset.toInstant()
+              : ((LocalDateTime) parsed).toInstant(ZoneOffset.UTC);
+    } catch (DateTimeException e) {
+      throw ApiException.validation(
+          "timestamp " + AdminInput.abbreviated(text) + " is not a valid ISO-8601 date-time");
     }
+    return ProviderReports.reportedAt("timestamp", at, clock.instant());
   }
 }

@@ -2,6 +2,7 @@ package dev.herald.provider.email;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.herald.testdata.Herald;
 import dev.herald.testdata.Http;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -83,6 +84,35 @@ class SnsEventControllerIT extends SesEventsIT {
         .isEqualTo(400);
     assertThat(post(sns.notification("not json", "2")).status()).isEqualTo(400);
     assertThat(post(sns.notification("{\"eventType\":\"Delivery\"}", "2")).status()).isEqualTo(400);
+  }
+
+  @Test
+  void aMessageIdLongerThanTheMaximumIsRefused() {
+    Http.Response r =
+        post(sns.notification(event("Delivery", Herald.randomText(100_000), null), "2"));
+
+    assertThat(r.status()).as(r.body()).isEqualTo(400);
+    assertThat(r.json().get("errors").get(0).get("message").asString())
+        .isEqualTo("mail.messageId is longer than the maximum of 255 characters");
+  }
+
+  @Test
+  void anEventTimeBeyondADayAheadIsRefused() {
+    String id = send();
+    String reference = awaitSending(id);
+
+    Http.Response r =
+        post(
+            sns.notification(
+                sesEvent("Delivery", reference, Map.of("timestamp", "+999999999-12-31T23:59:59Z")),
+                "2"));
+
+    assertThat(r.status()).as(r.body()).isEqualTo(400);
+    assertThat(r.json().get("errors").get(0).get("message").asString())
+        .isEqualTo(
+            "timestamp +999999999-12-31T23:59:59Z is not between 1970-01-01T00:00:00Z and 1 day"
+                + " after the time it was received");
+    assertThat(statusOf(id)).isEqualTo("sending");
   }
 
   /** An SES event as SES publishes it; {@code bounceType} only for bounces. */

@@ -3,6 +3,7 @@ package dev.herald.provider.sms;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.herald.testdata.ApiIT;
+import dev.herald.testdata.Herald;
 import dev.herald.testdata.Http;
 import dev.herald.testdata.ReceivedTextJourney;
 import dev.herald.testdata.Tokens;
@@ -122,6 +123,103 @@ class HttpSmsCallbackIT extends ApiIT {
 
     assertThat(post("receipts", CALLBACK, "[]").status()).isEqualTo(400);
     assertThat(post("receipts", CALLBACK, "").status()).isEqualTo(400);
+  }
+
+  @Test
+  void aTimestampBeyondADayAheadIsRefusedAndOneWithinIsTaken() {
+    clock.set(Instant.parse("2026-11-03T09:15:00Z"));
+    for (String far :
+        new String[] {
+          "+999999999-12-31T23:59:59Z", "+294277-01-01T00:00:00Z", "2026-11-04T09:15:01Z"
+        }) {
+      for (String path : new String[] {"receipts", "inbound"}) {
+        Http.Response r =
+            post(
+                path,
+                CALLBACK,
+                Http.json(
+                    Map.of(
+                        "id", "agg-" + UUID.randomUUID(),
+                        "status", "delivered",
+                        "from", "447700900123",
+                        "to", "447700900999",
+                        "text", "hi",
+                        "timestamp", far)));
+        assertThat(r.status()).as(path + " " + far + ": " + r.body()).isEqualTo(400);
+        assertThat(r.json().get("errors").get(0).get("message").asString())
+            .endsWith(
+                "is not between 1970-01-01T00:00:00Z and 1 day after the time it was received");
+      }
+    }
+    assertThat(
+            post(
+                    "receipts",
+                    CALLBACK,
+                    Http.json(
+                        Map.of(
+                            "id",
+                            "agg-" + UUID.randomUUID(),
+                            "status",
+                            "delivered",
+                            "timestamp",
+                            "-999999999-01-01T00:00:00Z")))
+                .status())
+        .isEqualTo(400);
+    assertThat(
+            post(
+                    "receipts",
+                    CALLBACK,
+                    Http.json(
+                        Map.of(
+                            "id",
+                            "agg-" + UUID.randomUUID(),
+                            "status",
+                            "delivered",
+                            "timestamp",
+                            "2026-11-04T09:15:00Z")))
+                .status())
+        .isEqualTo(204);
+  }
+
+  @Test
+  void aReferenceLongerThanTheMaximumIsRefused() {
+    // Random, so that PostgreSQL cannot compress it under its index entry limit (~2,700 bytes).
+    String huge = Herald.randomText(100_000);
+    Http.Response receipt =
+        post(
+            "receipts",
+            CALLBACK,
+            Http.json(
+                Map.of("id", huge, "status", "delivered", "timestamp", "2026-11-03T09:15:00Z")));
+    assertThat(receipt.status()).as(receipt.body()).isEqualTo(400);
+    assertThat(receipt.json().get("errors").get(0).get("message").asString())
+        .isEqualTo("id is longer than the maximum of 255 characters");
+    Http.Response inbound =
+        post(
+            "inbound",
+            CALLBACK,
+            Http.json(
+                Map.of(
+                    "id", huge,
+                    "from", "447700900123",
+                    "to", "447700900999",
+                    "text", "hi",
+                    "timestamp", "2026-11-03T09:15:00Z")));
+    assertThat(inbound.status()).as(inbound.body()).isEqualTo(400);
+    assertThat(
+            post(
+                    "receipts",
+                    CALLBACK,
+                    Http.json(
+                        Map.of(
+                            "id",
+                            "r".repeat(255),
+                            "status",
+                            "delivered",
+                            "timestamp",
+                            "2026-11-03T09:15:00Z")))
+                .status())
+        .isEqualTo(204);
   }
 
   private Http.Response receipt(String reference, String status) {
