@@ -126,6 +126,11 @@ class DeliveryQueue implements SmartLifecycle, WorkSignal.Deliveries {
     } catch (RuntimeException e) {
       log.error("Delivery of notification {} failed", row.id(), e);
       retryOrGiveUp(row);
+    } catch (Throwable e) {
+      // An error such as a stack overflow while rendering counts as an attempt like any other
+      // failure instead of ending the thread (and its trace would be a thousand lines long).
+      log.error("Delivery of notification {} failed: {}", row.id(), e.toString());
+      retryOrGiveUp(row);
     } finally {
       running.remove(row.id());
       free.release();
@@ -158,8 +163,8 @@ class DeliveryQueue implements SmartLifecycle, WorkSignal.Deliveries {
       boolean more = false;
       try {
         more = claimOnce();
-      } catch (RuntimeException e) {
-        log.warn("Could not read the delivery queue: {}", e.getMessage());
+      } catch (RuntimeException | Error e) {
+        log.warn("Could not read the delivery queue: {}", e.toString());
       }
       if (!more) {
         awaitWake(pollMillis);

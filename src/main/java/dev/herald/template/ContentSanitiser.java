@@ -5,8 +5,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /** Applies {@code sanitise_content_for}: removes links and escapes markdown in chosen values. */
@@ -18,12 +16,7 @@ public final class ContentSanitiser {
   /** The personalisation to render with, and the values that changed by key as sent. */
   public record Result(Map<String, Object> personalisation, Map<String, Change> changes) {}
 
-  private static final Pattern URL_LIKE =
-      Pattern.compile(
-          "(?i)(?:[a-z][a-z0-9+.-]*://|www\\.)\\S+"
-              + "|(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\\.)+[a-z]{2,}(?:[/?#:]\\S*)?");
-  private static final Pattern BARE_DOMAIN = Pattern.compile("[A-Za-z0-9.-]+");
-  private static final Pattern MARKDOWN = Pattern.compile("([`*_(){}\\[\\]<>#+\\-.!|\\\\])");
+  private static final String MARKDOWN = "`*_(){}[]<>#+-.!|\\";
 
   private ContentSanitiser() {}
 
@@ -53,16 +46,20 @@ public final class ContentSanitiser {
     return new Result(sanitised, changes);
   }
 
-  /** Removes URL-looking text (spacing out bare domains), then escapes markdown characters. */
+  /**
+   * Removes URL-looking text (spacing out bare domains such as {@code example.com}), then escapes
+   * markdown characters, in time linear in the text's length; see {@code UrlScanner}.
+   */
   public static String sanitise(String text) {
-    Matcher matcher = URL_LIKE.matcher(text);
-    StringBuilder withoutLinks = new StringBuilder();
-    while (matcher.find()) {
-      String url = matcher.group();
-      String replacement = BARE_DOMAIN.matcher(url).matches() ? url.replace(".", ". ") : "";
-      matcher.appendReplacement(withoutLinks, Matcher.quoteReplacement(replacement));
+    String withoutLinks = new UrlScanner(text).withoutUrls();
+    StringBuilder escaped = new StringBuilder(withoutLinks.length() + withoutLinks.length() / 4);
+    for (int i = 0; i < withoutLinks.length(); i++) {
+      char c = withoutLinks.charAt(i);
+      if (MARKDOWN.indexOf(c) >= 0) {
+        escaped.append('\\');
+      }
+      escaped.append(c);
     }
-    matcher.appendTail(withoutLinks);
-    return MARKDOWN.matcher(withoutLinks).replaceAll("\\\\$1");
+    return escaped.toString();
   }
 }

@@ -9,6 +9,12 @@ public final class EmailBody {
   /** The most UTF-8 bytes an email body may have after personalisation. */
   public static final int MAX_BYTES = 2_000_000;
 
+  /**
+   * The most levels of lists, quotes, emphasis and links an email body may nest, which keeps its
+   * rendering well inside a thread's stack (not a Notify limit; Notify fails on a few hundred).
+   */
+  public static final int MAX_NESTING = 100;
+
   private EmailBody() {}
 
   /** The two parts of an email that is sent. */
@@ -40,6 +46,11 @@ public final class EmailBody {
   /** The length in UTF-8 bytes, which Notify limits to {@link #MAX_BYTES}. */
   public static int utf8ByteLength(String renderedBody) {
     return renderedBody.getBytes(StandardCharsets.UTF_8).length;
+  }
+
+  /** Whether the body nests deeper than {@link #MAX_NESTING}, measured without recursion. */
+  public static boolean isNestedTooDeeply(String renderedBody) {
+    return MarkdownNesting.deeperThan(renderedBody, MAX_NESTING);
   }
 
   /** Whether the body is over {@link #MAX_BYTES}. */

@@ -36,9 +36,15 @@ public final class Renders {
         .toList();
   }
 
+  /** Herald's own message (Notify has none) for an email body {@link #checked} refuses. */
+  public static final String NESTED_TOO_DEEPLY =
+      "Personalisation makes the email body nested too deeply (more than "
+          + EmailBody.MAX_NESTING
+          + " levels of lists, quotes or emphasis)";
+
   /**
    * Renders, or answers 400 {@code Missing personalisation: …} naming what is missing in the order
-   * it appears.
+   * it appears, or 400 {@link #NESTED_TOO_DEEPLY} for an email body too deep to render.
    */
   public static RenderedTemplate checked(Template t, Map<String, ?> personalisation) {
     List<String> texts = new ArrayList<>();
@@ -50,7 +56,11 @@ public final class Renders {
     if (!missing.isEmpty()) {
       throw ApiException.badRequest("Missing personalisation: " + String.join(", ", missing));
     }
-    return render(t, personalisation);
+    RenderedTemplate rendered = render(t, personalisation);
+    if ("email".equals(t.type()) && EmailBody.isNestedTooDeeply(rendered.body())) {
+      throw ApiException.badRequest(NESTED_TOO_DEEPLY);
+    }
+    return rendered;
   }
 
   public static RenderedTemplate render(Template t, Map<String, ?> personalisation) {
