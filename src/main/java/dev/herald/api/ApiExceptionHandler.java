@@ -2,6 +2,7 @@ package dev.herald.api;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
@@ -68,9 +69,28 @@ class ApiExceptionHandler {
         ApiException.badRequest("Duplicate: a record with these details already exists"));
   }
 
+  /** Tomcat could not parse the query string or form body (bad escape, too many parameters). */
+  @ExceptionHandler(InvalidParameterException.class)
+  ResponseEntity<ErrorEnvelope> invalidParameters(InvalidParameterException e) {
+    return envelope(
+        ApiException.badRequest(
+            "The query string or form data could not be read: it must be percent-encoded UTF-8"
+                + " with at most "
+                + RequestTextFilter.MAX_PARAMETERS
+                + " parameters"));
+  }
+
+  /**
+   * Logs what failed without any exception message, which may quote the request (a parameter's
+   * value, the JSON PostgreSQL refused): see {@link RedactedThrowable}.
+   */
   @ExceptionHandler(Exception.class)
   ResponseEntity<ErrorEnvelope> unexpected(Exception e) {
-    log.error("Unhandled error", e);
+    if (DatabaseOutage.isOutage(e)) {
+      log.warn("Database unavailable: {}", RedactedThrowable.summary(e));
+      return envelope(DatabaseOutage.answer());
+    }
+    log.error("Unhandled error", RedactedThrowable.of(e));
     return envelope(new ApiException(500, e.getClass().getSimpleName(), "Internal server error"));
   }
 

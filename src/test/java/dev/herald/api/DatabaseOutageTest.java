@@ -1,0 +1,30 @@
+package dev.herald.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.SQLException;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.jdbc.UncategorizedSQLException;
+
+class DatabaseOutageTest {
+
+  @ParameterizedTest
+  @ValueSource(strings = {"08006", "08001", "57P01", "57P02", "57P03", "40001", "40P01"})
+  void takesConnectionShutdownAndConflictStatesForAnOutage(String state) {
+    assertThat(DatabaseOutage.isOutage(wrapped(state))).isTrue();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"22P05", "23505", "42P01", "XX000"})
+  void takesOtherStatesForABug(String state) {
+    assertThat(DatabaseOutage.isOutage(wrapped(state))).isFalse();
+    assertThat(DatabaseOutage.isOutage(new DataIntegrityViolationException("x"))).isFalse();
+  }
+
+  private static RuntimeException wrapped(String state) {
+    return new IllegalStateException(
+        new UncategorizedSQLException("insert", "INSERT …", new SQLException("x", state)));
+  }
+}
