@@ -165,6 +165,28 @@ class HostileInputIT extends ApiIT {
   }
 
   @Test
+  void logsTheRouteNotThePathAsSent(CapturedOutput output) {
+    UUID id = UUID.randomUUID();
+    assertThat(
+            http.send(
+                    "GET",
+                    "/v2/notifications/" + secret + "@example.gov.uk",
+                    Tokens.bearer(key),
+                    null)
+                .status())
+        .isEqualTo(400);
+    assertThat(http.send("GET", "/v2/notifications/" + id, Tokens.bearer(key), null).status())
+        .isEqualTo(404);
+    assertThat(http.send("GET", "/" + secret, Tokens.bearer(key), null).status()).isEqualTo(404);
+
+    assertThat(output.getAll())
+        .doesNotContain(secret)
+        .contains("GET /v2/notifications/{id} 400")
+        .contains("GET /v2/notifications/" + id + " 404")
+        .contains("GET (no route) 404");
+  }
+
+  @Test
   void answersTomcatsOwnRefusalsInTheEnvelope() {
     for (String path :
         new String[] {
