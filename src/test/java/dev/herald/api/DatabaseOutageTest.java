@@ -3,9 +3,14 @@ package dev.herald.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.QueryTimeoutException;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.jdbc.UncategorizedSQLException;
 
 class DatabaseOutageTest {
@@ -21,6 +26,18 @@ class DatabaseOutageTest {
   void takesOtherStatesForABug(String state) {
     assertThat(DatabaseOutage.isOutage(wrapped(state))).isFalse();
     assertThat(DatabaseOutage.isOutage(new DataIntegrityViolationException("x"))).isFalse();
+  }
+
+  @Test
+  void takesAPoolTimeoutOrALostConnectionForAnOutage() {
+    assertThat(
+            DatabaseOutage.isOutage(
+                new CannotGetJdbcConnectionException(
+                    "no connection", new SQLTransientConnectionException("herald - timeout"))))
+        .isTrue();
+    assertThat(DatabaseOutage.isOutage(new QueryTimeoutException("slow"))).isTrue();
+    assertThat(DatabaseOutage.isOutage(new DataAccessResourceFailureException("gone"))).isTrue();
+    assertThat(DatabaseOutage.isOutage(new IllegalStateException("a bug"))).isFalse();
   }
 
   private static RuntimeException wrapped(String state) {
