@@ -1,5 +1,6 @@
 package dev.herald.api;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.tomcat.util.http.InvalidParameterException;
@@ -16,6 +17,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.servlet.HandlerMapping;
 import org.springframework.web.servlet.NoHandlerFoundException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
@@ -85,12 +87,13 @@ class ApiExceptionHandler {
    * value, the JSON PostgreSQL refused): see {@link RedactedThrowable}.
    */
   @ExceptionHandler(Exception.class)
-  ResponseEntity<ErrorEnvelope> unexpected(Exception e) {
+  ResponseEntity<ErrorEnvelope> unexpected(Exception e, HttpServletRequest request) {
+    Object route = request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);
     if (DatabaseOutage.isOutage(e)) {
-      log.warn("Database unavailable: {}", RedactedThrowable.summary(e));
+      log.warn("Database unavailable in {}: {}", route, RedactedThrowable.summary(e));
       return envelope(DatabaseOutage.answer());
     }
-    log.error("Unhandled error", RedactedThrowable.of(e));
+    log.error("Unhandled error in {}", route, RedactedThrowable.of(e));
     return envelope(new ApiException(500, e.getClass().getSimpleName(), "Internal server error"));
   }
 
