@@ -1,7 +1,9 @@
 package dev.herald.api;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
@@ -15,6 +17,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.servlet.HandlerMapping;
 import org.springframework.web.servlet.NoHandlerFoundException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
@@ -68,9 +71,29 @@ class ApiExceptionHandler {
         ApiException.badRequest("Duplicate: a record with these details already exists"));
   }
 
+  /** Tomcat could not parse the query string or form body (bad escape, too many parameters). */
+  @ExceptionHandler(InvalidParameterException.class)
+  ResponseEntity<ErrorEnvelope> invalidParameters(InvalidParameterException e) {
+    return envelope(
+        ApiException.badRequest(
+            "The query string or form data could not be read: it must be percent-encoded UTF-8"
+                + " with at most "
+                + RequestTextFilter.MAX_PARAMETERS
+                + " parameters"));
+  }
+
+  /**
+   * Logs what failed without any exception message, which may quote the request (a parameter's
+   * value, the JSON PostgreSQL refused): see {@link RedactedThrowable}.
+   */
   @ExceptionHandler(Exception.class)
-  ResponseEntity<ErrorEnvelope> unexpected(Exception e) {
-    log.error("Unhandled error", e);
+  ResponseEntity<ErrorEnvelope> unexpected(Exception e, HttpServletRequest request) {
+    Object route = request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);
+    if (DatabaseOutage.isOutage(e)) {
+      log.warn("Database unavailable in {}: {}", route, RedactedThrowable.summary(e));
+      return envelope(DatabaseOutage.answer());
+    }
+    log.error("Unhandled error in {}", route, RedactedThrowable.of(e));
     return envelope(new ApiException(500, e.getClass().getSimpleName(), "Internal server error"));
   }
 

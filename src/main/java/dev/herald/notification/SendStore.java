@@ -1,5 +1,6 @@
 package dev.herald.notification;
 
+import dev.herald.api.DatabaseOutage;
 import dev.herald.auth.KeyType;
 import dev.herald.limit.DailyLimiter;
 import dev.herald.notification.NotificationRepository.Queued;
@@ -10,6 +11,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -24,7 +26,8 @@ import tools.jackson.databind.ObjectMapper;
  * <p>The sends of concurrent requests are stored together ({@link GroupCommit}): one statement and
  * one commit for all the requests that arrive while the previous batch is being stored. Each
  * request still answers only after its own notification is committed. If a batch fails, its sends
- * are stored one by one, so that one bad row fails only its own request.
+ * are stored one by one, so that one bad row fails only its own request, unless the database is out
+ * of reach ({@link DatabaseOutage}): then every send of the batch fails at once.
  */
 @Component
 class SendStore implements DisposableBean {
@@ -89,8 +92,10 @@ class SendStore implements DisposableBean {
       notifications.insertAll(batch);
       batch.forEach(q -> outcomes.add(Optional.empty()));
     } catch (RuntimeException e) {
-      if (batch.size() == 1) {
-        return List.of(Optional.of(e));
+      // In an outage each send alone would fail too, slowly, and might be stored after its
+      // caller gave up: fail them all at once.
+      if (batch.size() == 1 || DatabaseOutage.isOutage(e)) {
+        return Collections.nCopies(batch.size(), Optional.of(e));
       }
       for (Queued one : batch) {
         try {

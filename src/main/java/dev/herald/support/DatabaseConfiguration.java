@@ -28,6 +28,9 @@ class DatabaseConfiguration {
     HikariConfig config = new HikariConfig();
     config.setPoolName("herald");
     config.setMaximumPoolSize(20);
+    // PSQLException's message would carry the server's DETAIL and WHERE, which quote the values
+    // PostgreSQL refused (personalisation, recipients); the SQLState is enough to act on.
+    config.addDataSourceProperty("logServerErrorDetail", "false");
     if (embedded.postgres() == null) {
       config.setJdbcUrl(properties.databaseUrl());
       config.setUsername(properties.databaseUsername());
@@ -65,6 +68,10 @@ class DatabaseConfiguration {
               .setServerConfig("fsync", durable)
               .setServerConfig("synchronous_commit", durable)
               .setServerConfig("full_page_writes", durable)
+              // zonky forwards the server's log to ours. An error's STATEMENT, DETAIL and CONTEXT
+              // lines quote the rows and JSON it refused, personal data included: keep them out.
+              .setServerConfig("log_min_error_statement", "panic")
+              .setServerConfig("log_error_verbosity", "terse")
               .start());
     } catch (IOException e) {
       throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + dir, e);

@@ -1,5 +1,6 @@
 package dev.herald.support;
 
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,6 +13,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.QueryTimeoutException;
 
 /**
  * Runs the same small piece of database work of many threads as one batch: each caller waits while
@@ -20,7 +22,9 @@ import org.slf4j.LoggerFactory;
  * lone caller pays one round trip, and under load the batches grow with the load.
  *
  * <p>The work gets the items in arrival order and answers one result per item, in the same order.
- * If it throws, every caller of that batch gets the exception.
+ * If it throws, every caller of that batch gets the exception. A caller whose item no batch took
+ * within the timeout withdraws it, so that it never runs, and gets a {@link QueryTimeoutException}:
+ * a temporary failure, not an item stored after its caller gave up.
  */
 public final class GroupCommit<T, R> implements AutoCloseable {
 
@@ -64,7 +68,27 @@ public final class GroupCommit<T, R> implements AutoCloseable {
       }
       throw new IllegalStateException(e.getCause());
     } catch (TimeoutException e) {
-      throw new IllegalStateException("No batch ran this item within " + timeout, e);
+      if (queue.remove(pending)) {
+        throw new QueryTimeoutException("No batch took this item within " + timeout, e);
+      }
+      return inFlight(pending);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("Interrupted while waiting for a batch", e);
+    }
+  }
+
+  /** Waits once more for a batch that took the item and is running: its outcome is unknown. */
+  private R inFlight(Pending<T, R> pending) {
+    try {
+      return pending.result().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException runtime) {
+        throw runtime;
+      }
+      throw new IllegalStateException(e.getCause());
+    } catch (TimeoutException e) {
+      throw new QueryTimeoutException("The batch of this item ran longer than " + timeout, e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("Interrupted while waiting for a batch", e);
@@ -106,7 +130,7 @@ public final class GroupCommit<T, R> implements AutoCloseable {
         batch.get(i).result().complete(results.get(i));
       }
     } catch (RuntimeException | Error e) {
-      log.warn("A batch of {} failed: {}", batch.size(), e.toString());
+      log.warn("A batch of {} failed: {}", batch.size(), withoutMessage(e));
       batch.forEach(p -> p.result().completeExceptionally(e));
     }
   }
@@ -120,6 +144,18 @@ public final class GroupCommit<T, R> implements AutoCloseable {
     while ((left = queue.poll()) != null) {
       left.result().completeExceptionally(new IllegalStateException("Closed before its batch ran"));
     }
+  }
+
+  /** The class and SQLState of a failure: its message may quote the items (personal data). */
+  private static String withoutMessage(Throwable e) {
+    StringBuilder line = new StringBuilder(e.getClass().getName());
+    for (Throwable t = e.getCause(); t != null && t != t.getCause(); t = t.getCause()) {
+      line.append(" <- ").append(t.getClass().getName());
+      if (t instanceof SQLException sql && sql.getSQLState() != null) {
+        line.append(" (SQLState ").append(sql.getSQLState()).append(')');
+      }
+    }
+    return line.toString();
   }
 
   private record Pending<T, R>(T item, CompletableFuture<R> result) {}

@@ -15,6 +15,7 @@ import java.util.concurrent.Future;
 import java.util.function.Function;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.dao.TransientDataAccessException;
 
 class GroupCommitTest {
 
@@ -73,6 +74,22 @@ class GroupCommitTest {
   }
 
   @Test
+  void anItemNoBatchTookInTimeIsWithdrawnAndFailsAsTemporary() throws Exception {
+    try (GroupCommit<Integer, Integer> commit =
+        start(100, Duration.ofMillis(300), items -> items)) {
+      Future<Integer> first = callers.submit(() -> commit.submit(0));
+      await().until(() -> batches.size() == 1);
+
+      assertThatThrownBy(() -> commit.submit(1)).isInstanceOf(TransientDataAccessException.class);
+      assertThat(commit.waiting()).isZero();
+      firstBatchMayEnd.countDown();
+      await().until(first::isDone);
+      assertThat(commit.submit(2)).isEqualTo(2);
+      assertThat(batches).containsExactly(List.of(0), List.of(2));
+    }
+  }
+
+  @Test
   void aClosedGroupCommitTakesNoMore() {
     GroupCommit<Integer, Integer> commit = start(100, items -> items);
     firstBatchMayEnd.countDown();
@@ -83,11 +100,16 @@ class GroupCommitTest {
 
   /** One batch thread; the first batch waits for {@link #firstBatchMayEnd}. */
   private <R> GroupCommit<Integer, R> start(int maxBatch, Function<List<Integer>, List<R>> work) {
+    return start(maxBatch, Duration.ofSeconds(30), work);
+  }
+
+  private <R> GroupCommit<Integer, R> start(
+      int maxBatch, Duration timeout, Function<List<Integer>, List<R>> work) {
     return new GroupCommit<>(
         "test",
         1,
         maxBatch,
-        Duration.ofSeconds(30),
+        timeout,
         items -> {
           batches.add(items);
           if (batches.size() == 1) {

@@ -222,6 +222,34 @@ class HttpSmsCallbackIT extends ApiIT {
         .isEqualTo(204);
   }
 
+  @Test
+  void nulAndLoneSurrogatesAreRefusedBeforeAnythingIsStored() {
+    String number = herald.inboundNumber(service);
+    for (String bad : new String[] {"\\u0000", "\\ud800"}) {
+      Http.Response inbound =
+          post(
+              "inbound",
+              CALLBACK,
+              "{\"id\":\"agg-in-nul\",\"from\":\"447700900123\",\"to\":\""
+                  + number
+                  + "\",\"text\":\"STOP"
+                  + bad
+                  + "\",\"timestamp\":\"2026-11-03T09:15:00Z\"}");
+      assertThat(inbound.status()).as(inbound.body()).isEqualTo(400);
+      assertThat(inbound.json().get("errors").get(0).get("error").asString())
+          .isEqualTo("BadRequestError");
+
+      Http.Response receipt =
+          post(
+              "receipts",
+              CALLBACK,
+              "{\"id\":\"agg"
+                  + bad
+                  + "\",\"status\":\"delivered\",\"timestamp\":\"2026-11-03T09:15:00Z\"}");
+      assertThat(receipt.status()).as(receipt.body()).isEqualTo(400);
+    }
+  }
+
   private Http.Response receipt(String reference, String status) {
     return post(
         "receipts",
