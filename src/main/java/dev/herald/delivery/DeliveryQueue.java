@@ -2,6 +2,7 @@ package dev.herald.delivery;
 
 import dev.herald.HeraldApplication;
 import dev.herald.delivery.DeliveryRepository.Claimed;
+import dev.herald.support.RedactedThrowable;
 import dev.herald.support.WorkSignal;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -124,12 +125,13 @@ class DeliveryQueue implements SmartLifecycle, WorkSignal.Deliveries {
     } catch (ProviderException e) {
       retryOrGiveUp(row); // Deliverer has logged each provider's failure
     } catch (RuntimeException e) {
-      log.error("Delivery of notification {} failed", row.id(), e);
+      // Without messages: they can quote the recipient or the personalisation.
+      log.error("Delivery of notification {} failed", row.id(), RedactedThrowable.of(e));
       retryOrGiveUp(row);
     } catch (Throwable e) {
       // An error such as a stack overflow while rendering counts as an attempt like any other
       // failure instead of ending the thread (and its trace would be a thousand lines long).
-      log.error("Delivery of notification {} failed: {}", row.id(), e.toString());
+      log.error("Delivery of notification {} failed: {}", row.id(), RedactedThrowable.summary(e));
       retryOrGiveUp(row);
     } finally {
       running.remove(row.id());
@@ -153,7 +155,10 @@ class DeliveryQueue implements SmartLifecycle, WorkSignal.Deliveries {
       repository.retryLater(row.id(), row.claims(), clock.instant().plus(wait));
     } catch (RuntimeException e) {
       // The row keeps its lease until it lapses; then any instance claims it again.
-      log.error("Could not put notification {} back in the queue", row.id(), e);
+      log.error(
+          "Could not put notification {} back in the queue: {}",
+          row.id(),
+          RedactedThrowable.summary(e));
     }
   }
 
@@ -164,7 +169,7 @@ class DeliveryQueue implements SmartLifecycle, WorkSignal.Deliveries {
       try {
         more = claimOnce();
       } catch (RuntimeException | Error e) {
-        log.warn("Could not read the delivery queue: {}", e.toString());
+        log.warn("Could not read the delivery queue: {}", RedactedThrowable.summary(e));
       }
       if (!more) {
         awaitWake(pollMillis);
@@ -199,7 +204,7 @@ class DeliveryQueue implements SmartLifecycle, WorkSignal.Deliveries {
       repository.extendLeases(
           instance, List.copyOf(running), clock.instant().plus(properties.lease()));
     } catch (RuntimeException e) {
-      log.warn("Could not renew the delivery leases: {}", e.getMessage());
+      log.warn("Could not renew the delivery leases: {}", RedactedThrowable.summary(e));
     }
   }
 

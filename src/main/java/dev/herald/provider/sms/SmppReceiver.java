@@ -4,6 +4,7 @@ import dev.herald.receipt.InboundMessage;
 import dev.herald.receipt.ProviderReceipt;
 import dev.herald.receipt.ReceiptSink;
 import dev.herald.support.Ids;
+import dev.herald.support.RedactedThrowable;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Optional;
@@ -50,7 +51,10 @@ class SmppReceiver implements MessageReceiverListener {
       }
     } catch (RuntimeException e) {
       // A temporary error answer makes the SMSC deliver it again later.
-      log.warn("Could not take a deliver_sm from {}; asked the SMSC to retry", provider, e);
+      log.warn(
+          "Could not take a deliver_sm from {}; asked the SMSC to retry: {}",
+          provider,
+          RedactedThrowable.summary(e));
       throw new ProcessRequestException("not stored", SMPPConstant.STAT_ESME_RX_T_APPN, e);
     }
   }

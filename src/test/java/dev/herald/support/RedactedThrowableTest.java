@@ -1,4 +1,4 @@
-package dev.herald.api;
+package dev.herald.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package dev.herald.api;
+package dev.herald.support;
 
 import java.sql.SQLException;
 
@@ -7,7 +7,7 @@ import java.sql.SQLException;
  * never its message. Messages quote input: Tomcat's parameter errors quote the value, PostgreSQL's
  * quote the JSON or the row it refused, with recipients and personalisation in them.
  */
-final class RedactedThrowable extends RuntimeException {
+public final class RedactedThrowable extends RuntimeException {
 
   private static final int MAX_CAUSES = 10;
 
@@ -16,12 +16,12 @@ final class RedactedThrowable extends RuntimeException {
   }
 
   /** The redacted copy of {@code e}, with the same stack frames. */
-  static Throwable of(Throwable e) {
+  public static Throwable of(Throwable e) {
     return copy(e, 0);
   }
 
   /** One line: the class and SQLState of {@code e} and of each cause. */
-  static String summary(Throwable e) {
+  public static String summary(Throwable e) {
     StringBuilder line = new StringBuilder();
     int depth = 0;
     for (Throwable t = e; t != null && depth < MAX_CAUSES; t = t.getCause(), depth++) {
