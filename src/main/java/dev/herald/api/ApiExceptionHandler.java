@@ -1,5 +1,6 @@
 package dev.herald.api;
 
+import dev.herald.support.RedactedThrowable;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -8,6 +9,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
@@ -37,7 +39,7 @@ class ApiExceptionHandler {
     if (e.isRouteNotFound()) {
       return appLevel(HttpStatus.NOT_FOUND, NOT_FOUND);
     }
-    return ResponseEntity.status(e.status()).body(e.envelope());
+    return envelope(e);
   }
 
   @ExceptionHandler({NoHandlerFoundException.class, NoResourceFoundException.class})
@@ -89,6 +91,12 @@ class ApiExceptionHandler {
   @ExceptionHandler(Exception.class)
   ResponseEntity<ErrorEnvelope> unexpected(Exception e, HttpServletRequest request) {
     Object route = request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);
+    if (DatabaseOutage.isRefusedValue(e)) {
+      log.warn("Database refused a value in {}: {}", route, RedactedThrowable.summary(e));
+      return envelope(
+          ApiException.badRequest(
+              "The request holds a value Herald cannot store: too long, or not valid text"));
+    }
     if (DatabaseOutage.isOutage(e)) {
       log.warn("Database unavailable in {}: {}", route, RedactedThrowable.summary(e));
       return envelope(DatabaseOutage.answer());
@@ -97,14 +105,18 @@ class ApiExceptionHandler {
     return envelope(new ApiException(500, e.getClass().getSimpleName(), "Internal server error"));
   }
 
+  // The type is set, not negotiated: a client that asks for text/html still gets the envelope,
+  // where negotiation would fail and end on the servlet container's HTML error page.
   private static ResponseEntity<ErrorEnvelope> envelope(ApiException e) {
-    return ResponseEntity.status(e.status()).body(e.envelope());
+    return ResponseEntity.status(e.status())
+        .contentType(MediaType.APPLICATION_JSON)
+        .body(e.envelope());
   }
 
   private static ResponseEntity<Map<String, Object>> appLevel(HttpStatus status, String message) {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("message", message);
     body.put("result", "error");
-    return ResponseEntity.status(status).body(body);
+    return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON).body(body);
   }
 }

@@ -24,8 +24,16 @@ public final class DatabaseOutage {
         503, "ServiceUnavailableError", "Herald cannot reach its database; try again");
   }
 
-  /** Whether {@code e} or one of its causes is such a failure. */
+  /**
+   * Whether {@code e} or one of its causes is such a failure. PostgreSQL's own SQLState decides
+   * when there is one: Spring files some refusals that no retry can help (an index entry too long,
+   * 54000) under the same exceptions as a lost connection.
+   */
   public static boolean isOutage(Throwable e) {
+    String state = sqlState(e);
+    if (state != null) {
+      return isTemporary(state);
+    }
     int depth = 0;
     for (Throwable t = e; t != null && depth < 20; t = t.getCause(), depth++) {
       if (t instanceof CannotGetJdbcConnectionException
@@ -35,12 +43,32 @@ public final class DatabaseOutage {
           || t instanceof DataAccessResourceFailureException
           || t instanceof SQLTransientException
           || t instanceof SQLRecoverableException
-          || t instanceof SQLNonTransientConnectionException
-          || t instanceof SQLException sql && isTemporary(sql.getSQLState())) {
+          || t instanceof SQLNonTransientConnectionException) {
         return true;
       }
     }
     return false;
+  }
+
+  /**
+   * Whether the database refused a value of the request itself: a data exception (class 22, such as
+   * text it cannot hold) or a value beyond a limit (54000, such as an index entry over 2,704
+   * bytes). The client has to change the request; a retry would fail the same way.
+   */
+  public static boolean isRefusedValue(Throwable e) {
+    String state = sqlState(e);
+    return state != null && (state.startsWith("22") || state.equals("54000"));
+  }
+
+  /** The SQLState of the first cause that has one, or null. */
+  static String sqlState(Throwable e) {
+    int depth = 0;
+    for (Throwable t = e; t != null && depth < 20; t = t.getCause(), depth++) {
+      if (t instanceof SQLException sql && sql.getSQLState() != null) {
+        return sql.getSQLState();
+      }
+    }
+    return null;
   }
 
   /**

@@ -92,6 +92,12 @@ final class PythonRepr {
 
   /** Python's shortest float repr: plain between 1e-4 and 1e16, else {@code 1e+16} style. */
   static String floating(double value) {
+    if (Double.isInfinite(value)) {
+      return value > 0 ? "inf" : "-inf"; // Python's json reads 1e400 as inf
+    }
+    if (Double.isNaN(value)) {
+      return "nan";
+    }
     if (value == 0) {
       return 1 / value < 0 ? "-0.0" : "0.0";
     }

@@ -40,6 +40,17 @@ class DatabaseOutageTest {
     assertThat(DatabaseOutage.isOutage(new IllegalStateException("a bug"))).isFalse();
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {"54000", "22021", "22P05", "22001"})
+  void takesAValueTheDatabaseRefusedForTheRequestsFaultNotAnOutage(String state) {
+    RuntimeException refused =
+        new DataAccessResourceFailureException("insert", new SQLException("x", state));
+    assertThat(DatabaseOutage.isOutage(refused)).isFalse();
+    assertThat(DatabaseOutage.isRefusedValue(refused)).isTrue();
+    assertThat(DatabaseOutage.isRefusedValue(wrapped("08006"))).isFalse();
+    assertThat(DatabaseOutage.isRefusedValue(new QueryTimeoutException("slow"))).isFalse();
+  }
+
   private static RuntimeException wrapped(String state) {
     return new IllegalStateException(
         new UncategorizedSQLException("insert", "INSERT …", new SQLException("x", state)));

@@ -221,4 +221,37 @@ class HostileInputIT extends ApiIT {
     RawHttp.Response badLine = raw.send("GET", "/v2/notifi\u0001cations", Map.of(), (byte[]) null);
     assertBadRequest(badLine);
   }
+
+  @Test
+  void answersJsonToAClientThatAsksForHtml() {
+    Map<String, String> html = Map.of("Authorization", Tokens.bearer(key), "Accept", "text/html");
+    RawHttp.Response list = raw.send("GET", "/v2/notifications", html, (byte[]) null);
+    assertThat(list.status()).as(list.body()).isEqualTo(200);
+    assertThat(list.header("Content-Type")).startsWith("application/json");
+
+    RawHttp.Response missing =
+        raw.send("GET", "/v2/notifications/" + UUID.randomUUID(), html, (byte[]) null);
+    assertThat(missing.status()).isEqualTo(404);
+    assertEnvelope(404, missing.header("Content-Type"), missing.body(), "NoResultFound");
+
+    RawHttp.Response refused = raw.send("POST", "/v2/notifications/sms", html, "{}");
+    assertThat(refused.status()).isEqualTo(400);
+    assertEnvelope(400, refused.header("Content-Type"), refused.body(), "ValidationError");
+
+    RawHttp.Response wrongMethod = raw.send("PUT", "/v2/notifications/sms", html, "{}");
+    assertThat(wrongMethod.status()).as(wrongMethod.body()).isEqualTo(405);
+    assertThat(wrongMethod.header("Content-Type")).startsWith("application/json");
+    assertThat(JSON.readTree(wrongMethod.body()).get("result").asString()).isEqualTo("error");
+  }
+
+  @Test
+  void answersAReferenceTooLongForItsIndexWithAClientError(CapturedOutput output) {
+    // 1,000 characters, within Notify's limit, but ~3,000 bytes that do not compress: more than
+    // PostgreSQL's index entry can hold.
+    StringBuilder reference = new StringBuilder();
+    new java.util.Random(5).ints(1000, 0x4E00, 0x9FFF).forEach(reference::appendCodePoint);
+    Http.Response r = send(sms("{\"name\": \"x\"}", ", \"reference\": \"" + reference + "\""));
+    assertBadRequest(r);
+    assertThat(output.getAll()).doesNotContain(reference.substring(0, 20));
+  }
 }

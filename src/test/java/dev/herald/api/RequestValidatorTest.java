@@ -130,6 +130,16 @@ class RequestValidatorTest {
         .containsExactly("email_address [] is not of type string");
   }
 
+  @Test
+  void showsANumberBeyondADoubleAsPythonsInfinity() {
+    assertThat(
+            sms.validate(json("{\"phone_number\": 1e400, \"template_id\": \"%s\"}", TEMPLATE_ID)))
+        .containsExactly("phone_number inf is not of type string");
+    assertThat(
+            sms.validate(json("{\"phone_number\": -1e400, \"template_id\": \"%s\"}", TEMPLATE_ID)))
+        .containsExactly("phone_number -inf is not of type string");
+  }
+
   @ParameterizedTest
   @ValueSource(
       strings = {
