@@ -364,7 +364,20 @@ final class HostileRequests {
                     "/admin/tasks/"
                         + v.pick(List.of("timeout-notifications", "%00", MARKER))
                         + "/run",
-                    List.of("reason"))));
+                    List.of("reason")),
+                new Call(
+                    "POST",
+                    base + "/templates/" + UUID.randomUUID() + "/archive",
+                    List.of("created_by")),
+                new Call("POST", base + "/api-keys/" + UUID.randomUUID() + "/revoke", List.of()),
+                new Call(
+                    "DELETE",
+                    base + "/callbacks/" + v.pick(List.of("delivery_status", "complaint", MARKER)),
+                    List.of()),
+                new Call(
+                    "POST",
+                    "/v2/notifications/" + v.pick(List.of("broadcast", MARKER, "%ZZ")),
+                    List.of("template_id"))));
     Map<String, String> body = new LinkedHashMap<>();
     for (String field : call.fields()) {
       if (v.chance(60)) {
@@ -385,6 +398,12 @@ final class HostileRequests {
                 base + "/complaints",
                 base + "/callbacks/attempts",
                 base + "/data-retention",
+                base,
+                base + "/callbacks",
+                base + "/templates/" + fixture.emailTemplate(),
+                base,
+                base + "/callbacks",
+                base + "/templates/" + fixture.emailTemplate(),
                 "/admin/tasks",
                 "/admin/providers"));
     List<String> names =

@@ -172,7 +172,7 @@ class SendErrorsIT extends ApiIT {
           "https://example.gov.uk/unsubscribe\r\nBcc: victim@example.com",
           "https://example.gov.uk/unsubscribe\n",
           "https://example.gov.uk/a b",
-          "https://example.gov.uk/\u0000",
+          "https://example.gov.uk/\u0007",
           "https://example.gov.uk/\u2028",
           "https://",
           "http://example.gov.uk/unsubscribe"
