@@ -17,9 +17,9 @@ import org.springframework.stereotype.Repository;
  * <p>The days are a constant of the statement's text, so PostgreSQL prunes the partitions while
  * planning, in a custom plan and in the generic plan pgjdbc's server-side statements may switch to.
  * Matched on the notification's {@code expires_on} in a join or bound as a parameter, the pruning
- * waited for execution: PostgreSQL 14 planned every partition (190 with 90-day retention) and a
- * generic plan locked each of them and its 3 indexes on every execution (docs/benchmarks.md,
- * "Partition pruning": 6.7 ms of planning and 765 relations locked, against 0.2 ms and 13).
+ * waited for execution: PostgreSQL 14 planned every partition (192 with 90-day retention) and
+ * locked each with its indexes. A read by id took 5.3 ms of planning and locked 797 relations; as
+ * two statements, 0.2 + 0.1 ms and 28 + 9 (docs/benchmarks.md, "Partition pruning").
  */
 @Repository
 public class PersonalDataReader {

@@ -32,7 +32,7 @@ public final class PlanProbe {
     this.dataSource = dataSource;
   }
 
-  /** The figures of one warm execution; a parameter is its SQL type and its value as a literal. */
+  /** The figures of one warm execution, and its plan. */
   public record Figures(
       double planningMs, double executionMs, int locks, List<String> partitions, String plan) {
 
@@ -52,7 +52,7 @@ public final class PlanProbe {
    */
   public List<Figures> both(String label, String sql, Param... params) {
     List<Figures> both = List.of(custom(sql, params), generic(sql, params));
-    int partitions = partitionsUpTo(LocalDate.MAX, -1);
+    int partitions = partitions();
     System.out.printf(
         "%s, %d partitions: custom plan %s; generic plan %s%n",
         label, partitions, both.get(0), both.get(1));
@@ -168,12 +168,21 @@ public final class PlanProbe {
             "CREATE TABLE IF NOT EXISTS %s PARTITION OF notification_personal_data FOR VALUES FROM ('%s') TO ('%s')"
                 .formatted(partition(day), day, day.plusDays(1)));
       }
-      try (ResultSet rs =
-          s.executeQuery(
-              "SELECT count(*) FROM pg_inherits WHERE inhparent = 'notification_personal_data'::regclass")) {
-        rs.next();
-        return rs.getInt(1);
-      }
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+    return partitions();
+  }
+
+  /** How many personal-data partitions there are. */
+  public int partitions() {
+    try (Connection c = dataSource.getConnection();
+        Statement s = c.createStatement();
+        ResultSet rs =
+            s.executeQuery(
+                "SELECT count(*) FROM pg_inherits WHERE inhparent = 'notification_personal_data'::regclass")) {
+      rs.next();
+      return rs.getInt(1);
     } catch (SQLException e) {
       throw new IllegalStateException(e);
     }
