@@ -1,9 +1,12 @@
 package dev.herald.callback;
 
+import dev.herald.notification.PersonalData;
+import dev.herald.notification.PersonalDataReader;
 import dev.herald.support.Sql;
 import dev.herald.support.Timestamps;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -20,9 +23,11 @@ import org.springframework.stereotype.Repository;
 class CallbackPayloads {
 
   private final JdbcClient jdbc;
+  private final PersonalDataReader personalData;
 
-  CallbackPayloads(JdbcClient jdbc) {
+  CallbackPayloads(JdbcClient jdbc, PersonalDataReader personalData) {
     this.jdbc = jdbc;
+    this.personalData = personalData;
   }
 
   /** The service a callback's subject belongs to, and the body to send (null without data). */
@@ -30,20 +35,32 @@ class CallbackPayloads {
 
   /** Notify's delivery status body, with the status the event was about. */
   Optional<Payload> deliveryStatus(UUID notificationId, String status) {
-    return jdbc.sql(
-            """
-            SELECT n.id, n.service_id, n.client_reference, n.created_at, n.updated_at, n.sent_at,
-                   n.notification_type, n.template_id, n.template_version, p.recipient
-              FROM notifications n
-              LEFT JOIN LATERAL (SELECT recipient FROM notification_personal_data
-                                  WHERE notification_id = n.id AND expires_on = n.expires_on
-                                  LIMIT 1) p ON true
-             WHERE n.id = :id
-            """)
+    return jdbc.sql(DELIVERY_STATUS)
         .param("id", notificationId)
         .query((rs, row) -> deliveryStatus(rs, status))
-        .optional();
+        .optional()
+        .map(
+            read -> {
+              PersonalData p = read.recipient(personalData);
+              if (p == null) {
+                return new Payload(read.payload().serviceId(), null);
+              }
+              read.payload().body().put("to", p.recipient());
+              return read.payload();
+            });
   }
+
+  /**
+   * A notification's fields of the delivery status body; the recipient is read next from its expiry
+   * day's partition only ({@link PersonalDataReader}; CallbackPlanIT).
+   */
+  static final String DELIVERY_STATUS =
+      """
+      SELECT id, service_id, client_reference, created_at, updated_at, sent_at, notification_type,
+             template_id, template_version, expires_on
+        FROM notifications
+       WHERE id = :id
+      """;
 
   /** Notify's received text message body. */
   Optional<Payload> inboundSms(UUID inboundSmsId) {
@@ -58,32 +75,42 @@ class CallbackPayloads {
    * service must still hear of the complaint, and knows the notification by its id and reference.
    */
   Optional<Payload> complaint(UUID complaintId) {
-    return jdbc.sql(
-            """
-            SELECT k.id, k.service_id, k.notification_id, k.complaint_date, n.client_reference,
-                   p.recipient
-              FROM complaints k
-              JOIN notifications n ON n.id = k.notification_id
-              LEFT JOIN LATERAL (SELECT recipient FROM notification_personal_data
-                                  WHERE notification_id = n.id AND expires_on = n.expires_on
-                                  LIMIT 1) p ON true
-             WHERE k.id = :id
-            """)
+    return jdbc.sql(COMPLAINT)
         .param("id", complaintId)
         .query(CallbackPayloads::complaint)
-        .optional();
+        .optional()
+        .map(
+            read -> {
+              PersonalData p = read.recipient(personalData);
+              read.payload().body().put("to", p == null ? null : p.recipient());
+              return read.payload();
+            });
   }
 
-  private static Payload deliveryStatus(ResultSet rs, String status) throws SQLException {
-    UUID serviceId = rs.getObject("service_id", UUID.class);
-    String recipient = rs.getString("recipient");
-    if (recipient == null) {
-      return new Payload(serviceId, null);
+  /** A complaint's fields of its body; the recipient is read next, as for a delivery status. */
+  static final String COMPLAINT =
+      """
+      SELECT k.id, k.service_id, k.notification_id, k.complaint_date, n.client_reference,
+             n.expires_on
+        FROM complaints k
+        JOIN notifications n ON n.id = k.notification_id
+       WHERE k.id = :id
+      """;
+
+  /** A body read without its recipient, and where the recipient is kept. */
+  private record Read(Payload payload, UUID notificationId, LocalDate expiresOn) {
+
+    PersonalData recipient(PersonalDataReader reader) {
+      return reader.find(Map.of(notificationId, expiresOn)).get(notificationId);
     }
+  }
+
+  private static Read deliveryStatus(ResultSet rs, String status) throws SQLException {
+    UUID id = rs.getObject("id", UUID.class);
     Map<String, Object> body = new LinkedHashMap<>();
-    body.put("id", rs.getObject("id", UUID.class));
+    body.put("id", id);
     body.put("reference", rs.getString("client_reference"));
-    body.put("to", recipient);
+    body.put("to", null);
     body.put("status", status);
     body.put("created_at", Timestamps.format(Sql.instant(rs, "created_at")));
     body.put("completed_at", Timestamps.format(Sql.instant(rs, "updated_at")));
@@ -91,7 +118,10 @@ class CallbackPayloads {
     body.put("notification_type", rs.getString("notification_type"));
     body.put("template_id", rs.getObject("template_id", UUID.class));
     body.put("template_version", rs.getInt("template_version"));
-    return new Payload(serviceId, body);
+    return new Read(
+        new Payload(rs.getObject("service_id", UUID.class), body),
+        id,
+        rs.getObject("expires_on", LocalDate.class));
   }
 
   private static Payload inboundSms(ResultSet rs, int row) throws SQLException {
@@ -109,13 +139,17 @@ class CallbackPayloads {
     return new Payload(rs.getObject("service_id", UUID.class), body);
   }
 
-  private static Payload complaint(ResultSet rs, int row) throws SQLException {
+  private static Read complaint(ResultSet rs, int row) throws SQLException {
+    UUID notificationId = rs.getObject("notification_id", UUID.class);
     Map<String, Object> body = new LinkedHashMap<>();
-    body.put("notification_id", rs.getObject("notification_id", UUID.class));
+    body.put("notification_id", notificationId);
     body.put("complaint_id", rs.getObject("id", UUID.class));
     body.put("reference", rs.getString("client_reference"));
-    body.put("to", rs.getString("recipient"));
+    body.put("to", null);
     body.put("complaint_date", Timestamps.format(Sql.instant(rs, "complaint_date")));
-    return new Payload(rs.getObject("service_id", UUID.class), body);
+    return new Read(
+        new Payload(rs.getObject("service_id", UUID.class), body),
+        notificationId,
+        rs.getObject("expires_on", LocalDate.class));
   }
 }

@@ -2,11 +2,18 @@ package dev.herald.delivery;
 
 import dev.herald.notification.NotificationStatus;
 import dev.herald.notification.NotificationStatus.Change;
+import dev.herald.notification.PersonalData;
+import dev.herald.notification.PersonalDataReader;
 import dev.herald.support.Sql;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -19,9 +26,11 @@ import org.springframework.stereotype.Repository;
 class DeliveryRepository {
 
   private final JdbcClient jdbc;
+  private final PersonalDataReader personalData;
 
-  DeliveryRepository(JdbcClient jdbc) {
+  DeliveryRepository(JdbcClient jdbc, PersonalDataReader personalData) {
     this.jdbc = jdbc;
+    this.personalData = personalData;
   }
 
   /**
@@ -30,76 +39,106 @@ class DeliveryRepository {
    * notification is gone, or no longer {@code created}, or whose personal data retention removed,
    * comes back without {@link Claimed#work()}: there is nothing to send.
    *
-   * <p>The rows are matched by {@code = ANY(ARRAY(…))} and the notifications by LATERAL subqueries
-   * with LIMIT 1, so that each is a probe of a primary key whatever the statistics say. As an
-   * {@code IN} and a plain join, planned with the statistics of an empty queue, they were a hash
+   * <p>Two statements: the claim with the notifications, then the personal data of those still
+   * {@code created}, from their expiry days' partitions only ({@link PersonalDataReader}). Probed
+   * from the claim with each row's {@code expires_on}, the personal data was planned over every
+   * partition and a generic plan locked each of them (ClaimPlanIT).
+   */
+  List<Claimed> claim(String instance, Instant now, Instant until, int limit) {
+    List<ClaimedRow> rows =
+        jdbc.sql(CLAIM)
+            .param("instance", instance)
+            .param("now", Sql.ts(now))
+            .param("until", Sql.ts(until))
+            .param("limit", limit)
+            .query(DeliveryRepository::claimedRow)
+            .list();
+    Map<UUID, LocalDate> days = new HashMap<>(rows.size() * 2);
+    rows.stream().filter(ClaimedRow::created).forEach(r -> days.put(r.id(), r.expiresOn()));
+    Map<UUID, PersonalData> found = personalData.find(days);
+    return rows.stream().map(r -> r.claimed(found.get(r.id()))).toList();
+  }
+
+  /**
+   * The claim: the rows are matched by {@code = ANY(ARRAY(…))} and the notifications by a LATERAL
+   * subquery with LIMIT 1, so that each is a probe of a primary key whatever the statistics say. As
+   * an {@code IN} and a plain join, planned with the statistics of an empty queue, they were a hash
    * join over a sequential scan of the queue and of {@code notifications} for every batch (bench
    * pipeline: 110 blocks per message, the hand-overs starved).
    */
-  List<Claimed> claim(String instance, Instant now, Instant until, int limit) {
-    return jdbc.sql(
-            """
-            WITH claimed AS (
-              UPDATE delivery_queue q
-                 SET leased_by = :instance, leased_until = :until, claims = q.claims + 1
-               WHERE q.notification_id = ANY(ARRAY(
-                       SELECT notification_id FROM delivery_queue
-                        WHERE run_at <= :now AND (leased_until IS NULL OR leased_until < :now)
-                        ORDER BY priority DESC, run_at
-                        LIMIT :limit
-                          FOR UPDATE SKIP LOCKED))
-              RETURNING q.notification_id, q.key_type, q.claims, q.attempts
-            )
-            SELECT c.notification_id, c.claims, c.attempts, n.service_id, n.template_id,
-                   n.template_version, n.key_type, n.notification_type, n.status, n.international,
-                   p.found, p.recipient, p.normalised_recipient, p.personalisation,
-                   p.reply_to_text, p.unsubscribe_link
-              FROM claimed c
-              LEFT JOIN LATERAL (SELECT id, service_id, template_id, template_version, key_type,
-                                        notification_type, status, international, expires_on
-                                   FROM notifications
-                                  WHERE id = c.notification_id AND key_type = c.key_type
-                                  LIMIT 1) n ON true
-              LEFT JOIN LATERAL (SELECT true AS found, recipient, normalised_recipient,
-                                        personalisation::text AS personalisation, reply_to_text,
-                                        unsubscribe_link
-                                   FROM notification_personal_data
-                                  WHERE notification_id = n.id AND expires_on = n.expires_on
-                                  LIMIT 1) p ON true
-            """)
-        .param("instance", instance)
-        .param("now", Sql.ts(now))
-        .param("until", Sql.ts(until))
-        .param("limit", limit)
-        .query(
-            (rs, row) -> {
-              UUID id = rs.getObject("notification_id", UUID.class);
-              String status = rs.getString("status");
-              Work work =
-                  NotificationStatus.CREATED.value().equals(status) && rs.getBoolean("found")
-                      ? new Work(
-                          id,
-                          rs.getObject("service_id", UUID.class),
-                          rs.getObject("template_id", UUID.class),
-                          rs.getInt("template_version"),
-                          rs.getString("key_type"),
-                          rs.getString("notification_type"),
-                          NotificationStatus.CREATED,
-                          rs.getBoolean("international"),
-                          rs.getString("recipient"),
-                          rs.getString("normalised_recipient"),
-                          rs.getString("personalisation"),
-                          rs.getString("reply_to_text"),
-                          rs.getString("unsubscribe_link"))
-                      : null;
-              return new Claimed(
+  static final String CLAIM =
+      """
+      WITH claimed AS (
+        UPDATE delivery_queue q
+           SET leased_by = :instance, leased_until = :until, claims = q.claims + 1
+         WHERE q.notification_id = ANY(ARRAY(
+                 SELECT notification_id FROM delivery_queue
+                  WHERE run_at <= :now AND (leased_until IS NULL OR leased_until < :now)
+                  ORDER BY priority DESC, run_at
+                  LIMIT :limit
+                    FOR UPDATE SKIP LOCKED))
+        RETURNING q.notification_id, q.key_type, q.claims, q.attempts
+      )
+      SELECT c.notification_id, c.claims, c.attempts, n.service_id, n.template_id,
+             n.template_version, n.key_type, n.notification_type, n.status, n.international,
+             n.expires_on
+        FROM claimed c
+        LEFT JOIN LATERAL (SELECT id, service_id, template_id, template_version, key_type,
+                                  notification_type, status, international, expires_on
+                             FROM notifications
+                            WHERE id = c.notification_id AND key_type = c.key_type
+                            LIMIT 1) n ON true
+      """;
+
+  private static ClaimedRow claimedRow(ResultSet rs, int row) throws SQLException {
+    return new ClaimedRow(
+        rs.getObject("notification_id", UUID.class),
+        rs.getLong("claims"),
+        rs.getInt("attempts"),
+        NotificationStatus.CREATED.value().equals(rs.getString("status")),
+        rs.getObject("service_id", UUID.class),
+        rs.getObject("template_id", UUID.class),
+        rs.getInt("template_version"),
+        rs.getString("key_type"),
+        rs.getString("notification_type"),
+        rs.getBoolean("international"),
+        rs.getObject("expires_on", LocalDate.class));
+  }
+
+  /** A claimed row with its notification, before its personal data is read. */
+  private record ClaimedRow(
+      UUID id,
+      long claims,
+      int attempts,
+      boolean created,
+      UUID serviceId,
+      UUID templateId,
+      int templateVersion,
+      String keyType,
+      String type,
+      boolean international,
+      LocalDate expiresOn) {
+
+    Claimed claimed(PersonalData p) {
+      Work work =
+          created && p != null
+              ? new Work(
                   id,
-                  rs.getLong("claims"),
-                  rs.getInt("attempts"),
-                  work,
-                  NotificationStatus.CREATED.value().equals(status));
-            })
-        .list();
+                  serviceId,
+                  templateId,
+                  templateVersion,
+                  keyType,
+                  type,
+                  NotificationStatus.CREATED,
+                  international,
+                  p.recipient(),
+                  p.normalisedRecipient(),
+                  p.personalisationJson(),
+                  p.replyToText(),
+                  p.unsubscribeLink())
+              : null;
+      return new Claimed(id, claims, attempts, work, created);
+    }
   }
 
   /** Keeps the leases of the runs this instance still holds from lapsing. */

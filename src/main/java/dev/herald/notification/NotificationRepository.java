@@ -27,9 +27,11 @@ public class NotificationRepository {
   public static final int PRIORITY_BULK = 0;
 
   private final JdbcClient jdbc;
+  private final PersonalDataReader personalData;
 
-  NotificationRepository(JdbcClient jdbc) {
+  NotificationRepository(JdbcClient jdbc, PersonalDataReader personalData) {
     this.jdbc = jdbc;
+    this.personalData = personalData;
   }
 
   /**
@@ -118,23 +120,12 @@ public class NotificationRepository {
   public record Queued(Notification notification, PersonalData personal, int priority) {}
 
   /**
-   * One notification by id with its personal data, reading one personal-data partition: the LATERAL
-   * subquery with LIMIT 1 is probed with the row's expiry day. As a join, the planner may instead
-   * probe every partition with the id (notifications has one partition per key type, so it expects
-   * two rows and prices the per-row probe twice; PartitionPruningIT).
+   * One notification by id, without its personal data: that is read next from its expiry day's
+   * partition only ({@link PersonalDataReader}; PersonalDataPlanIT).
    */
   static final String FIND =
       """
-      SELECT n.*, p.recipient, p.normalised_recipient, p.personalisation, p.reply_to_text,
-             p.unsubscribe_link
-        FROM notifications n
-       CROSS JOIN LATERAL (SELECT recipient, normalised_recipient,
-                                  personalisation::text AS personalisation, reply_to_text,
-                                  unsubscribe_link
-                             FROM notification_personal_data
-                            WHERE notification_id = n.id AND expires_on = n.expires_on
-                            LIMIT 1) p
-       WHERE n.id = :id AND n.service_id = :serviceId
+      SELECT * FROM notifications WHERE id = :id AND service_id = :serviceId
       """;
 
   /** A service's notification with its personal data; empty once retention has removed it. */
@@ -142,8 +133,12 @@ public class NotificationRepository {
     return jdbc.sql(FIND)
         .param("id", id)
         .param("serviceId", serviceId)
-        .query(NotificationRepository::map)
-        .optional();
+        .query(NotificationRepository::notification)
+        .optional()
+        .flatMap(
+            n ->
+                Optional.ofNullable(personalData.find(Map.of(n.id(), n.expiresOn())).get(n.id()))
+                    .map(p -> new Stored(n, p)));
   }
 
   /**
@@ -297,37 +292,16 @@ public class NotificationRepository {
 
   /**
    * The notifications, in their order, with their personal data; those without any are left out.
-   * The constant range of expiry days limits the plan to those days' partitions; each row is then
-   * one probe of its own day's partition.
+   * The personal data is read from the page's expiry days' partitions only ({@link
+   * PersonalDataReader}).
    */
   private List<Stored> withPersonalData(List<Notification> rows) {
     if (rows.isEmpty()) {
       return List.of();
     }
-    LocalDate first = rows.getFirst().expiresOn();
-    LocalDate last = first;
-    for (Notification n : rows) {
-      first = n.expiresOn().isBefore(first) ? n.expiresOn() : first;
-      last = n.expiresOn().isAfter(last) ? n.expiresOn() : last;
-    }
-    Map<UUID, PersonalData> found = new HashMap<>(rows.size() * 2);
-    jdbc.sql(
-            """
-            SELECT k.id, p.* FROM unnest(:ids, :days) AS k (id, day)
-             CROSS JOIN LATERAL (SELECT recipient, normalised_recipient,
-                                        personalisation::text AS personalisation, reply_to_text,
-                                        unsubscribe_link
-                                   FROM notification_personal_data
-                                  WHERE notification_id = k.id AND expires_on = k.day
-                                    AND expires_on BETWEEN :first AND :last
-                                  LIMIT 1) p
-            """)
-        .param("ids", column(rows, "uuid", Notification::id))
-        .param("days", column(rows, "date", Notification::expiresOn))
-        .param("first", first)
-        .param("last", last)
-        .query((rs, row) -> found.put(rs.getObject("id", UUID.class), personalData(rs)))
-        .list();
+    Map<UUID, LocalDate> days = new HashMap<>(rows.size() * 2);
+    rows.forEach(n -> days.put(n.id(), n.expiresOn()));
+    Map<UUID, PersonalData> found = personalData.find(days);
     List<Stored> page = new ArrayList<>(rows.size());
     for (Notification n : rows) {
       PersonalData p = found.get(n.id());
@@ -396,7 +370,7 @@ public class NotificationRepository {
         Sql.instant(rs, "updated_at"));
   }
 
-  private static PersonalData personalData(ResultSet rs) throws SQLException {
+  static PersonalData personalData(ResultSet rs) throws SQLException {
     return new PersonalData(
         rs.getString("recipient"),
         rs.getString("normalised_recipient"),
