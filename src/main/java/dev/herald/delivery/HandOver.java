@@ -6,13 +6,14 @@ import dev.herald.notification.NotificationStatus;
 import dev.herald.notification.StatusListener;
 import dev.herald.receipt.Receipts;
 import dev.herald.support.GroupCommit;
-import dev.herald.support.TaskQueue;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -24,13 +25,13 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Records what became of a delivery: handed over (with the simulated receipt to follow, for the
- * outbox and test keys), or given up as technical-failure.
+ * Records what became of a delivery: handed over (with its simulated receipt applied at once, for
+ * the outbox and test keys), or given up as technical-failure.
  *
  * <p>Hand-overs are recorded in batches ({@link GroupCommit}): the hand-overs of the runs that
- * finish at about the same time go into one transaction, which also removes their rows from the
- * delivery queue, so that the status change and the end of the work commit together, once for the
- * batch.
+ * finish at about the same time go into one transaction, which also applies their simulated
+ * receipts (queueing their callbacks) and removes their rows from the delivery queue, so that the
+ * status changes and the end of the work commit together, once for the batch.
  */
 @Component
 class HandOver implements DisposableBean {
@@ -45,7 +46,6 @@ class HandOver implements DisposableBean {
   private static final Logger log = LoggerFactory.getLogger(HandOver.class);
 
   private final DeliveryRepository repository;
-  private final TaskQueue tasks;
   private final List<StatusListener> listeners;
   private final Receipts receipts;
   private final TransactionTemplate tx;
@@ -54,13 +54,11 @@ class HandOver implements DisposableBean {
 
   HandOver(
       DeliveryRepository repository,
-      TaskQueue tasks,
       List<StatusListener> listeners,
       Receipts receipts,
       TransactionTemplate tx,
       Clock clock) {
     this.repository = repository;
-    this.tasks = tasks;
     this.listeners = listeners;
     this.receipts = receipts;
     this.tx = tx;
@@ -132,20 +130,20 @@ class HandOver implements DisposableBean {
           }
           List<String> providers = new ArrayList<>();
           List<String> references = new ArrayList<>();
+          Map<UUID, NotificationStatus> simulated = new LinkedHashMap<>();
           for (Recorded r : batch) {
             HandedOver h = r.handedOver();
             if (recorded.remove(h.id())) {
-              r.simulatedReceipt()
-                  .ifPresent(
-                      outcome ->
-                          SimulatedReceipts.queue(
-                              tasks, h.provider(), h.reference(), outcome, now));
+              r.simulatedReceipt().ifPresent(outcome -> simulated.put(h.id(), outcome));
               providers.add(h.provider());
               references.add(h.reference());
             }
           }
           if (!providers.isEmpty()) {
             receipts.applyEarly(providers, references);
+          }
+          if (!simulated.isEmpty()) {
+            receipts.applySimulated(simulated, now);
           }
           Set<String> removed =
               repository.removeFromQueue(batch.stream().map(Recorded::handedOver).toList());
