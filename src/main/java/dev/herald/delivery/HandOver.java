@@ -11,7 +11,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -30,8 +29,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  *
  * <p>Hand-overs are recorded in batches ({@link GroupCommit}): the hand-overs of the runs that
  * finish at about the same time go into one transaction, which also applies their simulated
- * receipts (queueing their callbacks) and removes their rows from the delivery queue, so that the
- * status changes and the end of the work commit together, once for the batch.
+ * receipts (in the same update, queueing their callbacks) and removes their rows from the delivery
+ * queue, so that the status changes and the end of the work commit together, once for the batch.
  */
 @Component
 class HandOver implements DisposableBean {
@@ -50,7 +49,7 @@ class HandOver implements DisposableBean {
   private final Receipts receipts;
   private final TransactionTemplate tx;
   private final Clock clock;
-  private final GroupCommit<Recorded, Boolean> batches;
+  private final GroupCommit<HandedOver, Boolean> batches;
 
   HandOver(
       DeliveryRepository repository,
@@ -81,9 +80,14 @@ class HandOver implements DisposableBean {
       Optional<NotificationStatus> simulatedReceipt,
       long claim) {
     return batches.submit(
-        new Recorded(
-            new HandedOver(work.id(), status, provider, reference, billableUnits, claim),
-            simulatedReceipt));
+        new HandedOver(
+            work.id(),
+            status,
+            provider,
+            reference,
+            billableUnits,
+            claim,
+            simulatedReceipt.orElse(null)));
   }
 
   /** A test key's notification: never sent; {@code sending}, then Notify's simulated outcome. */
@@ -107,7 +111,7 @@ class HandOver implements DisposableBean {
   }
 
   /** One batch, in one transaction; answers, per hand-over, whether its queue row was removed. */
-  private List<Boolean> record(List<Recorded> batch) {
+  private List<Boolean> record(List<HandedOver> batch) {
     return tx.execute(
         status -> {
           Instant now = clock.instant();
@@ -115,41 +119,33 @@ class HandOver implements DisposableBean {
           // notification no longer created.
           Set<UUID> seen = new HashSet<>();
           List<HandedOver> distinct = new ArrayList<>();
-          for (Recorded r : batch) {
-            if (seen.add(r.handedOver().id())) {
-              distinct.add(r.handedOver());
+          for (HandedOver h : batch) {
+            if (seen.add(h.id())) {
+              distinct.add(h);
             }
           }
-          Set<UUID> recorded = repository.markHandedOver(distinct, now);
+          Map<UUID, NotificationStatus> recorded = repository.markHandedOver(distinct, now);
+          List<String> providers = new ArrayList<>();
+          List<String> references = new ArrayList<>();
           for (HandedOver h : distinct) {
-            if (!recorded.contains(h.id())) {
+            NotificationStatus became = recorded.get(h.id());
+            if (became == null) {
               log.info(
                   "Notification {} was handed over by another run; this run changed nothing",
                   h.id());
+              continue;
             }
-          }
-          List<String> providers = new ArrayList<>();
-          List<String> references = new ArrayList<>();
-          Map<UUID, NotificationStatus> simulated = new LinkedHashMap<>();
-          for (Recorded r : batch) {
-            HandedOver h = r.handedOver();
-            if (recorded.remove(h.id())) {
-              r.simulatedReceipt().ifPresent(outcome -> simulated.put(h.id(), outcome));
-              providers.add(h.provider());
-              references.add(h.reference());
+            if (became == h.outcome() && became != NotificationStatus.PENDING) {
+              listeners.forEach(l -> l.statusChanged(h.id()));
             }
+            providers.add(h.provider());
+            references.add(h.reference());
           }
           if (!providers.isEmpty()) {
             receipts.applyEarly(providers, references);
           }
-          if (!simulated.isEmpty()) {
-            receipts.applySimulated(simulated, now);
-          }
-          Set<String> removed =
-              repository.removeFromQueue(batch.stream().map(Recorded::handedOver).toList());
-          return batch.stream()
-              .map(r -> removed.contains(DeliveryRepository.runKey(r.handedOver())))
-              .toList();
+          Set<String> removed = repository.removeFromQueue(batch);
+          return batch.stream().map(h -> removed.contains(DeliveryRepository.runKey(h))).toList();
         });
   }
 
@@ -157,6 +153,4 @@ class HandOver implements DisposableBean {
   public void destroy() {
     batches.close();
   }
-
-  private record Recorded(HandedOver handedOver, Optional<NotificationStatus> simulatedReceipt) {}
 }

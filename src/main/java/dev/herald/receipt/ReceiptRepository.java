@@ -46,31 +46,6 @@ class ReceiptRepository {
         .optional();
   }
 
-  /**
-   * Moves each notification to its simulated outcome (parallel lists of ids and statuses), only
-   * along a move {@link Change#RECEIPT} allows; in the transaction that has just recorded their
-   * hand-over. Answers the notifications changed. One statement for a batch of hand-overs.
-   */
-  List<UUID> transitionAll(List<UUID> ids, List<NotificationStatus> statuses, Instant at) {
-    return jdbc.sql(
-            """
-            UPDATE notifications n
-               SET status = r.status, updated_at = :at
-              FROM unnest(:ids, :statuses) AS r (id, status)
-             WHERE n.id = ANY(:ids) AND n.id = r.id
-               AND n.notification_type || ' ' || n.status || ' ' || r.status = ANY (CAST(:guard AS text[]))
-            RETURNING n.id
-            """)
-        .param("guard", Change.RECEIPT.guard())
-        .param("ids", Sql.array("uuid", ids))
-        .param(
-            "statuses",
-            Sql.array("text", statuses.stream().map(NotificationStatus::value).toList()))
-        .param("at", Sql.ts(at))
-        .query(UUID.class)
-        .list();
-  }
-
   /** Whether the provider has any notification under this reference. */
   boolean known(ProviderReceipt receipt) {
     return jdbc.sql(

@@ -11,13 +11,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -84,22 +82,6 @@ public class Receipts implements ReceiptSink {
   @Transactional
   public void applyEarly(List<String> providers, List<String> references) {
     repository.takeEarly(providers, references).forEach(this::transition);
-  }
-
-  /**
-   * Applies the simulated receipts of outbox and test-key notifications (each notification's
-   * outcome) in the transaction that records their hand-over, so that a receipt and its callback
-   * commit exactly when the hand-over does: none is lost in a crash, none is applied twice.
-   */
-  @Transactional(propagation = Propagation.MANDATORY)
-  public void applySimulated(Map<UUID, NotificationStatus> outcomes, Instant at) {
-    List<UUID> ids = List.copyOf(outcomes.keySet());
-    List<NotificationStatus> statuses = ids.stream().map(outcomes::get).toList();
-    for (UUID changed : repository.transitionAll(ids, statuses, at)) {
-      if (outcomes.get(changed) != NotificationStatus.PENDING) {
-        listeners.forEach(l -> l.statusChanged(changed));
-      }
-    }
   }
 
   /**

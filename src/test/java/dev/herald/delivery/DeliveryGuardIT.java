@@ -35,11 +35,13 @@ class DeliveryGuardIT extends ApiIT {
       List<EveryStatus.Row> rows = every.store(owner, clock.instant());
 
       Set<UUID> recorded =
-          deliveries.markHandedOver(
-              rows.stream()
-                  .map(r -> new HandedOver(r.id(), to, "guard-provider", "ref-" + r.id(), 1, 0))
-                  .toList(),
-              clock.instant());
+          deliveries
+              .markHandedOver(
+                  rows.stream()
+                      .map(r -> new HandedOver(r.id(), to, "guard-provider", "ref-" + r.id(), 1, 0))
+                      .toList(),
+                  clock.instant())
+              .keySet();
 
       assertThat(recorded)
           .as("to %s", to)
