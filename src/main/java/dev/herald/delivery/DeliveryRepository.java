@@ -146,9 +146,10 @@ class DeliveryRepository {
    * allows (from {@code created}), and answers those recorded with the status each now has: one
    * missing means another run got there first, and nothing changed for it. A hand-over with an
    * {@link HandedOver#outcome} (a simulated receipt) takes that status at once where {@link
-   * Change#RECEIPT} allows the move from the hand-over's status, in this same update: a second
-   * update of the rows for the receipts measured 254–412 µs per notification more, on top of this
-   * one's 173–395 µs (bench intake with the outbox, 16 and 64 clients, pg_stat_statements).
+   * Change#RECEIPT} allows the move from the hand-over's status, in this same update: this
+   * statement costs 79–207 µs of PostgreSQL time per notification with the receipt in it, where a
+   * second update of the rows for the receipts cost 254–412 µs more (intake benchmark with the
+   * outbox, 16 and 64 clients, {@code --statements=true}, 2 shared cores).
    */
   Map<UUID, NotificationStatus> markHandedOver(List<HandedOver> handedOver, Instant now) {
     Map<UUID, NotificationStatus> recorded = new HashMap<>();
