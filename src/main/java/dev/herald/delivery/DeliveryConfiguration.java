@@ -14,16 +14,21 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The delivery tasks on db-scheduler: {@code simulated-receipt} and {@code apply-early-receipts}.
- * Hand-overs themselves go through the delivery queue ({@link DeliveryQueue}).
+ * The delivery tasks on db-scheduler: {@code apply-early-receipts}, and {@code simulated-receipt}
+ * for receipts that a release before the hand-over applied them itself left queued. Hand-overs go
+ * through the delivery queue ({@link DeliveryQueue}), and apply simulated receipts in their own
+ * transaction ({@link HandOver}).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(DeliveryProperties.class)
 class DeliveryConfiguration {
 
+  /** Instance {@code provider|reference|status}; Herald itself queues none now. */
+  static final String SIMULATED_RECEIPT = "simulated-receipt";
+
   @Bean
   OneTimeTask<Void> simulatedReceiptTask(Receipts receipts, Clock clock) {
-    return Tasks.oneTime(SimulatedReceipts.TASK)
+    return Tasks.oneTime(SIMULATED_RECEIPT)
         .execute(
             (instance, context) -> {
               String[] parts = instance.getId().split("\\|", 3);

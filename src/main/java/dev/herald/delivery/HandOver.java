@@ -6,13 +6,13 @@ import dev.herald.notification.NotificationStatus;
 import dev.herald.notification.StatusListener;
 import dev.herald.receipt.Receipts;
 import dev.herald.support.GroupCommit;
-import dev.herald.support.TaskQueue;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -24,13 +24,13 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Records what became of a delivery: handed over (with the simulated receipt to follow, for the
- * outbox and test keys), or given up as technical-failure.
+ * Records what became of a delivery: handed over (with its simulated receipt applied at once, for
+ * the outbox and test keys), or given up as technical-failure.
  *
  * <p>Hand-overs are recorded in batches ({@link GroupCommit}): the hand-overs of the runs that
- * finish at about the same time go into one transaction, which also removes their rows from the
- * delivery queue, so that the status change and the end of the work commit together, once for the
- * batch.
+ * finish at about the same time go into one transaction, which also applies their simulated
+ * receipts (in the same update, queueing their callbacks) and removes their rows from the delivery
+ * queue, so that the status changes and the end of the work commit together, once for the batch.
  */
 @Component
 class HandOver implements DisposableBean {
@@ -45,22 +45,19 @@ class HandOver implements DisposableBean {
   private static final Logger log = LoggerFactory.getLogger(HandOver.class);
 
   private final DeliveryRepository repository;
-  private final TaskQueue tasks;
   private final List<StatusListener> listeners;
   private final Receipts receipts;
   private final TransactionTemplate tx;
   private final Clock clock;
-  private final GroupCommit<Recorded, Boolean> batches;
+  private final GroupCommit<HandedOver, Boolean> batches;
 
   HandOver(
       DeliveryRepository repository,
-      TaskQueue tasks,
       List<StatusListener> listeners,
       Receipts receipts,
       TransactionTemplate tx,
       Clock clock) {
     this.repository = repository;
-    this.tasks = tasks;
     this.listeners = listeners;
     this.receipts = receipts;
     this.tx = tx;
@@ -83,9 +80,14 @@ class HandOver implements DisposableBean {
       Optional<NotificationStatus> simulatedReceipt,
       long claim) {
     return batches.submit(
-        new Recorded(
-            new HandedOver(work.id(), status, provider, reference, billableUnits, claim),
-            simulatedReceipt));
+        new HandedOver(
+            work.id(),
+            status,
+            provider,
+            reference,
+            billableUnits,
+            claim,
+            simulatedReceipt.orElse(null)));
   }
 
   /** A test key's notification: never sent; {@code sending}, then Notify's simulated outcome. */
@@ -109,7 +111,7 @@ class HandOver implements DisposableBean {
   }
 
   /** One batch, in one transaction; answers, per hand-over, whether its queue row was removed. */
-  private List<Boolean> record(List<Recorded> batch) {
+  private List<Boolean> record(List<HandedOver> batch) {
     return tx.execute(
         status -> {
           Instant now = clock.instant();
@@ -117,41 +119,33 @@ class HandOver implements DisposableBean {
           // notification no longer created.
           Set<UUID> seen = new HashSet<>();
           List<HandedOver> distinct = new ArrayList<>();
-          for (Recorded r : batch) {
-            if (seen.add(r.handedOver().id())) {
-              distinct.add(r.handedOver());
+          for (HandedOver h : batch) {
+            if (seen.add(h.id())) {
+              distinct.add(h);
             }
           }
-          Set<UUID> recorded = repository.markHandedOver(distinct, now);
+          Map<UUID, NotificationStatus> recorded = repository.markHandedOver(distinct, now);
+          List<String> providers = new ArrayList<>();
+          List<String> references = new ArrayList<>();
           for (HandedOver h : distinct) {
-            if (!recorded.contains(h.id())) {
+            NotificationStatus became = recorded.get(h.id());
+            if (became == null) {
               log.info(
                   "Notification {} was handed over by another run; this run changed nothing",
                   h.id());
+              continue;
             }
-          }
-          List<String> providers = new ArrayList<>();
-          List<String> references = new ArrayList<>();
-          for (Recorded r : batch) {
-            HandedOver h = r.handedOver();
-            if (recorded.remove(h.id())) {
-              r.simulatedReceipt()
-                  .ifPresent(
-                      outcome ->
-                          SimulatedReceipts.queue(
-                              tasks, h.provider(), h.reference(), outcome, now));
-              providers.add(h.provider());
-              references.add(h.reference());
+            if (became == h.outcome() && became != NotificationStatus.PENDING) {
+              listeners.forEach(l -> l.statusChanged(h.id()));
             }
+            providers.add(h.provider());
+            references.add(h.reference());
           }
           if (!providers.isEmpty()) {
             receipts.applyEarly(providers, references);
           }
-          Set<String> removed =
-              repository.removeFromQueue(batch.stream().map(Recorded::handedOver).toList());
-          return batch.stream()
-              .map(r -> removed.contains(DeliveryRepository.runKey(r.handedOver())))
-              .toList();
+          Set<String> removed = repository.removeFromQueue(batch);
+          return batch.stream().map(h -> removed.contains(DeliveryRepository.runKey(h))).toList();
         });
   }
 
@@ -159,6 +153,4 @@ class HandOver implements DisposableBean {
   public void destroy() {
     batches.close();
   }
-
-  private record Recorded(HandedOver handedOver, Optional<NotificationStatus> simulatedReceipt) {}
 }

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -27,7 +28,9 @@ public final class IntakeBenchmark {
 
   public static void main(String[] args) throws Exception {
     Map<String, String> options =
-        BenchOptions.parse(args, "--clients=16,64 --seconds=20 --warmup=5 --durable=true|false");
+        BenchOptions.parse(
+            args,
+            "--clients=16,64 --seconds=20 --warmup=5 --durable=true|false --statements=false");
     int[] clients =
         Arrays.stream(options.getOrDefault("clients", "16,64").split(","))
             .mapToInt(Integer::parseInt)
@@ -35,13 +38,18 @@ public final class IntakeBenchmark {
     Duration time = Duration.ofSeconds(Long.parseLong(options.getOrDefault("seconds", "20")));
     Duration warmup = Duration.ofSeconds(Long.parseLong(options.getOrDefault("warmup", "5")));
     boolean durable = Boolean.parseBoolean(options.getOrDefault("durable", "true"));
+    boolean statements = Boolean.parseBoolean(options.getOrDefault("statements", "false"));
     Path dataDir = Files.createTempDirectory("herald-bench");
     ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME))
         .setLevel(ch.qos.logback.classic.Level.WARN);
-    try (EmbeddedPostgres postgres = durable ? BenchDatabase.durablePostgres(dataDir) : null;
+    try (EmbeddedPostgres postgres =
+            durable
+                ? BenchDatabase.durablePostgres(
+                    dataDir, statements ? StatementStats.SERVER_SETTINGS : Map.of())
+                : null;
         ConfigurableApplicationContext context =
             HeraldInProcess.start(dataDir, postgres, Map.of())) {
-      run(context, dataDir, clients, time, warmup);
+      run(context, dataDir, clients, time, warmup, statements && durable);
     }
     System.exit(0);
   }
@@ -51,7 +59,8 @@ public final class IntakeBenchmark {
       Path dataDir,
       int[] clients,
       Duration time,
-      Duration warmup)
+      Duration warmup,
+      boolean statements)
       throws Exception {
     HikariDataSource pool = context.getBean(HikariDataSource.class);
     JdbcClient jdbc = JdbcClient.create(pool);
@@ -65,8 +74,17 @@ public final class IntakeBenchmark {
     System.out.printf("warm-up: %d clients for %d s%n", clients[0], warmup.toSeconds());
     Phase.run("warmup", clients[0], warmup, sends);
     List<String> rows = new ArrayList<>();
+    Optional<StatementStats> stats =
+        statements ? Optional.of(StatementStats.install(jdbc)) : Optional.empty();
     for (int n : clients) {
+      stats.ifPresent(StatementStats::reset);
+      long tasksBefore = scheduledTasksInserted(jdbc);
       Measured herald1 = Measured.of("herald", n, time, sends, jdbc, postmaster);
+      long accepted = herald1.result().ok();
+      System.out.printf(
+          "%d clients: db-scheduler tasks inserted per accepted notification: %.3f%n",
+          n, (scheduledTasksInserted(jdbc) - tasksBefore) / (double) Math.max(1, accepted));
+      stats.ifPresent(s -> s.print(n + " clients", accepted, 12));
       try (InsertBaseline baseline = new InsertBaseline(pool, n)) {
         Measured insert = Measured.of("insert", n, time, baseline, jdbc, postmaster);
         rows.add(Report.row(n, herald1, insert));
@@ -82,5 +100,12 @@ public final class IntakeBenchmark {
     System.out.printf(
         "%naccepted (201) in all runs, warm-up included: %,d; notifications stored: %,d — %s%n",
         sends.accepted(), stored, stored == sends.accepted() ? "all there" : "MISMATCH");
+  }
+
+  /** Rows inserted into db-scheduler's table so far (the statistics collector's count). */
+  private static long scheduledTasksInserted(JdbcClient jdbc) {
+    return jdbc.sql("SELECT n_tup_ins FROM pg_stat_user_tables WHERE relname = 'scheduled_tasks'")
+        .query(Long.class)
+        .single();
   }
 }

@@ -10,6 +10,7 @@ import dev.herald.testdata.ApiIT;
 import dev.herald.testdata.EveryStatus;
 import dev.herald.testdata.StoredNotifications;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -35,11 +36,13 @@ class DeliveryGuardIT extends ApiIT {
       List<EveryStatus.Row> rows = every.store(owner, clock.instant());
 
       Set<UUID> recorded =
-          deliveries.markHandedOver(
-              rows.stream()
-                  .map(r -> new HandedOver(r.id(), to, "guard-provider", "ref-" + r.id(), 1, 0))
-                  .toList(),
-              clock.instant());
+          deliveries
+              .markHandedOver(
+                  rows.stream()
+                      .map(r -> new HandedOver(r.id(), to, "guard-provider", "ref-" + r.id(), 1, 0))
+                      .toList(),
+                  clock.instant())
+              .keySet();
 
       assertThat(recorded)
           .as("to %s", to)
@@ -49,6 +52,47 @@ class DeliveryGuardIT extends ApiIT {
                   .map(EveryStatus.Row::id)
                   .collect(Collectors.toSet()));
       assertThat(every.wronglyMoved(rows, Change.HAND_OVER, to)).as("to %s", to).isEmpty();
+    }
+  }
+
+  @Test
+  void aHandOverTakesItsSimulatedOutcomeOnlyWhereAReceiptCouldMoveIt() {
+    EveryStatus every = new EveryStatus(notifications, jdbc, tx);
+    StoredNotifications.Owner owner =
+        new StoredNotifications(herald, notifications, jdbc, tx).owner();
+    for (NotificationStatus handedOverAs :
+        List.of(NotificationStatus.SENDING, NotificationStatus.SENT)) {
+      for (NotificationStatus outcome : NotificationStatus.values()) {
+        List<EveryStatus.Row> rows = every.store(owner, clock.instant());
+
+        Map<UUID, NotificationStatus> recorded =
+            deliveries.markHandedOver(
+                rows.stream()
+                    .map(
+                        r ->
+                            new HandedOver(
+                                r.id(),
+                                handedOverAs,
+                                "guard-provider",
+                                "ref-" + r.id(),
+                                1,
+                                0,
+                                outcome))
+                    .toList(),
+                clock.instant());
+
+        for (EveryStatus.Row r : rows) {
+          NotificationStatus expected =
+              !Change.HAND_OVER.allows(r.status(), handedOverAs, r.type())
+                  ? null
+                  : Change.RECEIPT.allows(handedOverAs, outcome, r.type()) ? outcome : handedOverAs;
+          assertThat(recorded.get(r.id()))
+              .as(
+                  "%s %s handed over as %s with outcome %s",
+                  r.type(), r.status(), handedOverAs, outcome)
+              .isEqualTo(expected);
+        }
+      }
     }
   }
 
