@@ -110,7 +110,7 @@ class HostileInputFuzzIT extends ApiIT {
             dev.herald.testdata.Tokens.bearer(key),
             Http.json(
                 Map.of(
-                    "phone_number", "07700900111",
+                    "phone_number", "07700900123",
                     "template_id", sms.toString(),
                     "personalisation", Map.of("name", HostileValues.MARKER))));
     assertThat(sent.status()).as(sent.body()).isEqualTo(201);
