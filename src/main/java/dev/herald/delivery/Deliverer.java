@@ -100,7 +100,7 @@ class Deliverer {
     if (KeyType.TEST.value().equals(work.keyType())) {
       return handOver.simulate(work, Simulator.outcomeForEmail(work.recipient()), 0, claim);
     }
-    ProviderException last = new ProviderException("No email provider is configured", true);
+    ProviderException last = null; // made only when every provider failed: it fills a stack trace
     for (EmailProvider provider : providers.emailProviders()) {
       try {
         String reference = provider.send(email);
@@ -124,7 +124,7 @@ class Deliverer {
         }
       }
     }
-    return fail(work, last);
+    return fail(work, last == null ? new ProviderException("No email provider is configured", true) : last);
   }
 
   private boolean deliverSms(Work work, Service service, RenderedTemplate rendered, long claim)
@@ -144,7 +144,7 @@ class Deliverer {
     NotificationStatus afterHandOver =
         work.international() ? NotificationStatus.SENT : NotificationStatus.SENDING;
     List<SmsProvider> candidates = providers.smsProviders(work.international());
-    ProviderException last = new ProviderException("No SMS provider can take this message", true);
+    ProviderException last = null;
     for (SmsProvider provider : candidates) {
       try {
         String reference = provider.send(sms);
@@ -169,7 +169,9 @@ class Deliverer {
         }
       }
     }
-    return fail(work, last);
+    return fail(
+        work,
+        last == null ? new ProviderException("No SMS provider can take this message", true) : last);
   }
 
   private boolean fail(Work work, ProviderException e) throws ProviderException {
