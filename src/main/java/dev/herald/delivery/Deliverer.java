@@ -124,7 +124,8 @@ class Deliverer {
         }
       }
     }
-    return fail(work, last == null ? new ProviderException("No email provider is configured", true) : last);
+    return fail(
+        work, last == null ? new ProviderException("No email provider is configured", true) : last);
   }
 
   private boolean deliverSms(Work work, Service service, RenderedTemplate rendered, long claim)
