@@ -44,7 +44,7 @@ final class AggregationBench {
     this.end = day.plusDays(1).atStartOfDay(Timestamps.LONDON).toInstant();
   }
 
-  void run() throws Exception {
+  void run(CpuCalibration calibration) throws Exception {
     long rows =
         count(
             "SELECT count(*) FROM notifications WHERE created_at >= :start AND created_at < :end");
@@ -54,15 +54,20 @@ final class AggregationBench {
     System.out.printf(
         "%n== Aggregation of one London day, %s: %,d notifications of %d services ==%n%s%n",
         day, rows, services, Load.now());
-    nightly();
-    bodies();
-    oneGroupBy();
-    notifysWay();
+    double nightly = nightly();
+    double bodies = bodies();
+    double groupBy = oneGroupBy();
+    double notify = notifysWay();
+    System.out.println(calibration.line());
+    System.out.println(calibration.time("Herald, nightly tasks", nightly, "one GROUP BY", groupBy));
+    System.out.println(
+        calibration.time("Herald, rebuilds on one thread", bodies, "one GROUP BY", groupBy));
+    System.out.println(calibration.time("Herald, nightly tasks", nightly, "Notify's way", notify));
     System.out.println(Load.now());
   }
 
   /** The nightly fan-outs from the context, then until the scheduler has run every rebuild. */
-  private void nightly() throws Exception {
+  private double nightly() throws Exception {
     Object fanOut = context.getBean("factFanOut");
     long began = System.nanoTime();
     int queued = (int) call(fanOut, "nightlyStatus") + (int) call(fanOut, "nightlyBilling");
@@ -74,13 +79,15 @@ final class AggregationBench {
                 count(
                         "SELECT count(*) FROM scheduled_tasks WHERE task_name = 'create-facts-for-service-and-day'")
                     == 0);
+    double seconds = RetentionBenchmark.seconds(began);
     System.out.printf(
         "Herald, nightly tasks (fan-outs, then %d one-off tasks on db-scheduler): %.2f s%n  %s%n",
-        queued, RetentionBenchmark.seconds(began), check("ft_notification_status", "ft_billing"));
+        queued, seconds, check("ft_notification_status", "ft_billing"));
+    return seconds;
   }
 
   /** The rebuild bodies, one (type, service) after another on this thread. */
-  private void bodies() throws Exception {
+  private double bodies() throws Exception {
     Object status = context.getBean("notificationStatusFacts");
     Object billing = context.getBean("billingFacts");
     long began = System.nanoTime();
@@ -98,15 +105,15 @@ final class AggregationBench {
       call(status, "rebuild", day, c[0], c[1]);
       call(billing, "rebuild", day, c[0], c[1]);
     }
+    double seconds = RetentionBenchmark.seconds(began);
     System.out.printf(
         "Herald, the same rebuilds one after another on one thread (%d × 2): %.2f s%n  %s%n",
-        combinations.size(),
-        RetentionBenchmark.seconds(began),
-        check("ft_notification_status", "ft_billing"));
+        combinations.size(), seconds, check("ft_notification_status", "ft_billing"));
+    return seconds;
   }
 
   /** Baseline: each fact table as one INSERT … SELECT … GROUP BY over the whole day. */
-  private void oneGroupBy() {
+  private double oneGroupBy() {
     jdbc.sql(
             """
             CREATE TABLE bench_ft_notification_status (LIKE ft_notification_status INCLUDING ALL);
@@ -154,17 +161,19 @@ final class AggregationBench {
              GROUP BY 2, 3, 4, 5, 6, 7, 8, 9
             """)
         .update();
+    double seconds = RetentionBenchmark.seconds(began);
     System.out.printf(
         "Baseline, one GROUP BY per fact table over the whole day: %.2f s (status %.2f s, billing"
             + " %.2f s)%n  %s%n",
-        RetentionBenchmark.seconds(began),
+        seconds,
         statusSeconds,
         RetentionBenchmark.seconds(billingBegan),
         check("bench_ft_notification_status", "bench_ft_billing"));
+    return seconds;
   }
 
   /** Baseline: Notify's tasks on a Notify-shaped copy of the day's rows. */
-  private void notifysWay() {
+  private double notifysWay() {
     long copy = System.nanoTime();
     NotifyFactsShape.build(jdbc, start, end);
     jdbc.sql("CHECKPOINT").update();
@@ -177,16 +186,18 @@ final class AggregationBench {
     double statusSeconds = RetentionBenchmark.seconds(began);
     long billingBegan = System.nanoTime();
     NotifyFacts.Outcome billing = notify.billing(day);
+    double seconds = RetentionBenchmark.seconds(began);
     System.out.printf(
         "Notify's way: %.2f s (status: %d tasks, %,d queries of 15-minute chunks, %.2f s;"
             + " billing: %,d queries of 5-minute chunks, %.2f s)%n  %s%n",
-        RetentionBenchmark.seconds(began),
+        seconds,
         status.combinations(),
         status.queries(),
         statusSeconds,
         billing.queries(),
         RetentionBenchmark.seconds(billingBegan),
         check("notify.ft_notification_status", "notify.ft_billing"));
+    return seconds;
   }
 
   /** The fact tables' totals against the day's notifications. */

@@ -71,9 +71,11 @@ public final class IntakeBenchmark {
     SendRequests sends = service.sends(root);
     long postmaster = BenchDatabase.postmasterPid(dataDir);
     BenchDatabase.printMachine(jdbc);
+    CpuCalibration calibration = CpuCalibration.measureAndPrint();
     System.out.printf("warm-up: %d clients for %d s%n", clients[0], warmup.toSeconds());
     Phase.run("warmup", clients[0], warmup, sends);
     List<String> rows = new ArrayList<>();
+    List<String> calibrated = new ArrayList<>();
     Optional<StatementStats> stats =
         statements ? Optional.of(StatementStats.install(jdbc)) : Optional.empty();
     for (int n : clients) {
@@ -88,10 +90,18 @@ public final class IntakeBenchmark {
       try (InsertBaseline baseline = new InsertBaseline(pool, n)) {
         Measured insert = Measured.of("insert", n, time, baseline, jdbc, postmaster);
         rows.add(Report.row(n, herald1, insert));
+        calibrated.add(
+            calibration.rate(
+                n + " clients, accepted (201)",
+                herald1.result().perSecond(),
+                "inserts (DB baseline)",
+                insert.result().perSecond()));
         Report.printCpu(n, herald1, insert);
       }
     }
     Report.printTable(rows);
+    System.out.println("\n" + calibration.line());
+    calibrated.forEach(System.out::println);
     long stored =
         jdbc.sql("SELECT count(*) FROM notifications WHERE service_id = :s")
             .param("s", service.id())

@@ -39,6 +39,20 @@ final class LatencyTable {
     System.out.println(row("all of the above", merged(allHerald), merged(allBaseline)));
   }
 
+  /** The p50 and p95 of all requests on each side, in calibration ops. */
+  void printCalibrated(CpuCalibration calibration, String baseline) {
+    long[] h = Latencies.mergeSorted(kinds.values().stream().map(s -> s[0]).toList());
+    long[] b = Latencies.mergeSorted(kinds.values().stream().map(s -> s[1]).toList());
+    for (int p : new int[] {50, 95}) {
+      System.out.println(
+          calibration.time(
+              "all requests, p" + p + " over HTTP",
+              Latencies.percentileMillis(h, p) / 1000,
+              baseline,
+              Latencies.percentileMillis(b, p) / 1000));
+    }
+  }
+
   private static String row(String kind, Latencies herald, Latencies baseline) {
     long[] h = Latencies.mergeSorted(List.of(herald));
     long[] b = Latencies.mergeSorted(List.of(baseline));

@@ -40,13 +40,14 @@ final class ListBench {
     this.perKind = perKind;
   }
 
-  void run(Map<SizedService, String> keys) throws Exception {
+  void run(Map<SizedService, String> keys, CpuCalibration calibration) throws Exception {
     System.out.printf("%n== GET /v2/notifications, 250 a page ==%n%s%n", Load.now());
     List<Case> cases = new ArrayList<>();
     for (Map.Entry<SizedService, String> e : keys.entrySet()) {
       cases.addAll(cases(e.getKey(), e.getValue()));
     }
-    PairedRuns.run(cases, Case::kind, c -> c.service().label(), this::herald, this::baseline);
+    PairedRuns.run(
+        cases, Case::kind, c -> c.service().label(), this::herald, this::baseline, calibration);
   }
 
   private long[] herald(Case c) throws Exception {

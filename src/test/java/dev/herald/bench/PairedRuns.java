@@ -22,7 +22,8 @@ final class PairedRuns {
       Function<C, String> kind,
       Function<C, String> service,
       Side<C> herald,
-      Side<C> baseline)
+      Side<C> baseline,
+      CpuCalibration calibration)
       throws Exception {
     for (C c : cases) {
       herald.run(c);
@@ -51,6 +52,8 @@ final class PairedRuns {
     byKind.print("Herald over HTTP", "same SQL over JDBC");
     System.out.println();
     byService.print("Herald over HTTP", "same SQL over JDBC");
+    System.out.println(calibration.line());
+    byKind.printCalibrated(calibration, "same SQL over JDBC");
     System.out.println(Load.now());
   }
 }

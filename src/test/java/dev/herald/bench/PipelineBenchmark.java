@@ -95,6 +95,7 @@ public final class PipelineBenchmark {
     long postmaster = BenchDatabase.postmasterPid(dataDir);
     BenchDatabase.printMachine(jdbc);
     printSettings(context.getEnvironment(), pool, stub, clients, time);
+    CpuCalibration calibration = CpuCalibration.measureAndPrint();
 
     System.out.printf("warm-up: %d clients for %d s, then drained%n", clients, warmup.toSeconds());
     Phase.run("warmup", clients, warmup, sends);
@@ -117,7 +118,9 @@ public final class PipelineBenchmark {
       long rows = Long.parseLong(options.getOrDefault("backlog", "20000"));
       Capacity capacity = capacity(context, jdbc, service, rows, drainTimeout, postmaster);
       PipelineReport.printCapacity(capacity, heap);
-      PipelineReport.printBaseline(capacity, claimBaseline(pool, options, rows));
+      ClaimBaseline.Result claims = claimBaseline(pool, options, rows);
+      PipelineReport.printBaseline(capacity, claims);
+      PipelineReport.printCalibrated(calibration, load, figures, start, capacity, claims);
     }
   }
 

@@ -72,6 +72,27 @@ final class PipelineReport {
         herald / claims.perSecond());
   }
 
+  static void printCalibrated(
+      CpuCalibration calibration,
+      Measured load,
+      DeliveryFigures f,
+      Instant start,
+      PipelineBenchmark.Capacity c,
+      ClaimBaseline.Result claims) {
+    double untilLast = Duration.between(start, f.lastSent()).toMillis() / 1000.0;
+    System.out.println("\n" + calibration.line());
+    System.out.println(calibration.rate("accepted (201)", load.result().perSecond(), null, 0));
+    System.out.println(
+        calibration.rate(
+            "handed over, start → last hand-over", f.handedOver() / untilLast, null, 0));
+    System.out.println(
+        calibration.rate(
+            "queue capacity, handed over",
+            c.rows() / (c.drain().toMillis() / 1000.0),
+            "claims (DB baseline)",
+            claims.perSecond()));
+  }
+
   private static void printCpu(
       String name, CpuSample c, double seconds, double clientThreads, Measured load) {
     double client = clientThreads + (load == null ? 0 : c.httpClient());

@@ -59,6 +59,7 @@ public final class RetentionBenchmark {
       JdbcClient jdbc = JdbcClient.create(pool);
       BenchDatabase.printMachine(jdbc);
       System.out.println("postgres settings: " + PG + "\n");
+      CpuCalibration calibration = CpuCalibration.measureAndPrint();
       LocalDate today = Timestamps.londonDate(Instant.now());
       DataGenerator.generate(pool, rows, seed, threads, today.minusDays(newestDaysAgo));
       // Storage parameters go on the partitions: a partitioned table has none of its own.
@@ -74,7 +75,7 @@ public final class RetentionBenchmark {
       RetentionFigures.Herald herald = runHerald(context, jdbc, intake, today);
       jdbc.sql("CHECKPOINT").update();
       RetentionFigures.Notify notify = runNotify(pool, jdbc, today);
-      RetentionFigures.print(rows, intake.clients(), herald, notify);
+      RetentionFigures.print(rows, intake.clients(), herald, notify, calibration);
     } finally {
       deleteTree(dataDir);
     }

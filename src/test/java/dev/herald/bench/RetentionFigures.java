@@ -34,7 +34,7 @@ final class RetentionFigures {
         r.errors());
   }
 
-  static void print(long rows, int clients, Herald h, Notify n) {
+  static void print(long rows, int clients, Herald h, Notify n, CpuCalibration calibration) {
     System.out.printf("%n== Retention of %,d generated notifications ==%n", rows);
     System.out.printf(
         "expired (personal data past its day): Herald %,d rows, Notify %,d rows — %s%n",
@@ -68,5 +68,20 @@ final class RetentionFigures {
     System.out.printf(
         "intake, %d clients: without retention %s; during retention %s%n",
         clients, latency(h.quiet()), latency(h.during()));
+    System.out.println(calibration.line());
+    System.out.println(
+        calibration.time("Herald's retention run", h.seconds(), "Notify's algorithm", n.seconds()));
+    System.out.println(
+        calibration.time(
+            "Herald's run + VACUUM",
+            h.seconds() + h.vacuumSeconds(),
+            "Notify's run + VACUUM",
+            n.seconds() + n.vacuumSeconds()));
+    System.out.println(
+        calibration.rate(
+            "intake accepted during retention",
+            h.during().perSecond(),
+            "without retention",
+            h.quiet().perSecond()));
   }
 }

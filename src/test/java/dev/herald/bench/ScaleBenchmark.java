@@ -61,6 +61,7 @@ public final class ScaleBenchmark {
               + BenchDatabase.settings(jdbc, postgresSettings.keySet())
               + "\n"
               + Load.now());
+      CpuCalibration calibration = CpuCalibration.measureAndPrint();
       LocalDate yesterday = Timestamps.londonDate(Instant.now()).minusDays(1);
       LocalDate historyEnd = yesterday.plusDays(1).minusDays(endsAgo);
       DataGenerator.generate(
@@ -84,16 +85,18 @@ public final class ScaleBenchmark {
               jdbc,
               new TransactionTemplate(new DataSourceTransactionManager(pool)),
               yesterday)
-          .run();
+          .run(calibration);
 
       List<SizedService> services = services(jdbc);
       BenchHttp http = new BenchHttp("http://localhost:" + HeraldInProcess.port(context));
-      new SearchBench(context, jdbc, http, "Bearer " + adminToken, perKind).run(services);
+      new SearchBench(context, jdbc, http, "Bearer " + adminToken, perKind)
+          .run(services, calibration);
 
       Herald herald = new Herald(new Http(HeraldInProcess.port(context)), adminToken);
       Map<SizedService, String> keys = new LinkedHashMap<>();
       services.forEach(s -> keys.put(s, herald.key(s.id(), "normal")));
-      new ListBench(context.getBean(NotificationRepository.class), http, perKind).run(keys);
+      new ListBench(context.getBean(NotificationRepository.class), http, perKind)
+          .run(keys, calibration);
     } finally {
       RetentionBenchmark.deleteTree(dataDir);
     }

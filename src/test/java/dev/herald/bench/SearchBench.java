@@ -42,14 +42,15 @@ final class SearchBench {
     this.perKind = perKind;
   }
 
-  void run(List<SizedService> services) throws Exception {
+  void run(List<SizedService> services, CpuCalibration calibration) throws Exception {
     System.out.printf(
         "%n== Admin search: GET /admin/services/{id}/notifications?to=… ==%n%s%n", Load.now());
     List<Case> cases = new ArrayList<>();
     for (SizedService service : services) {
       cases.addAll(cases(service));
     }
-    PairedRuns.run(cases, Case::kind, c -> c.service().label(), this::herald, this::baseline);
+    PairedRuns.run(
+        cases, Case::kind, c -> c.service().label(), this::herald, this::baseline, calibration);
   }
 
   /** Time and page size over HTTP. */
