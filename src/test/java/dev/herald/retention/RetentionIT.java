@@ -71,6 +71,22 @@ class RetentionIT extends ApiIT {
         .single();
   }
 
+  private void awaitNoRedatingOf(UUID service) {
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () ->
+                jdbc.sql(
+                            """
+                        SELECT count(*) FROM scheduled_tasks
+                         WHERE task_name = 'redate-retention' AND task_instance LIKE :service
+                        """)
+                        .param("service", service + ":%")
+                        .query(Long.class)
+                        .single()
+                    == 0);
+  }
+
   private long personalRows(String id) {
     return jdbc.sql(
             "SELECT count(*) FROM notification_personal_data WHERE notification_id = CAST(:id AS uuid)")
@@ -221,6 +237,10 @@ class RetentionIT extends ApiIT {
                 .single())
         .isEqualTo(LocalDate.parse("2026-06-09"));
 
+    // The change also queued the re-dating task, which db-scheduler runs on real time at once. A
+    // run that read the clock before it moves, and the new retention after, would re-date to a
+    // day it takes for the future: the clock must not move under it.
+    awaitNoRedatingOf(service);
     at("2026-05-20T12:00:00Z");
     herald.adminOk(
         "PUT",
