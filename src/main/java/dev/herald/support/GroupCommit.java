@@ -61,25 +61,26 @@ public final class GroupCommit<T, R> implements AutoCloseable {
     Pending<T, R> pending = new Pending<>(item, new CompletableFuture<>());
     queue.add(pending);
     try {
-      return pending.result().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-    } catch (ExecutionException e) {
-      if (e.getCause() instanceof RuntimeException runtime) {
-        throw runtime;
-      }
-      throw new IllegalStateException(e.getCause());
+      return await(pending);
     } catch (TimeoutException e) {
       if (queue.remove(pending)) {
         throw new QueryTimeoutException("No batch took this item within " + timeout, e);
       }
       return inFlight(pending);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("Interrupted while waiting for a batch", e);
     }
   }
 
   /** Waits once more for a batch that took the item and is running: its outcome is unknown. */
   private R inFlight(Pending<T, R> pending) {
+    try {
+      return await(pending);
+    } catch (TimeoutException e) {
+      throw new QueryTimeoutException("The batch of this item ran longer than " + timeout, e);
+    }
+  }
+
+  /** The item's result within the timeout; its batch's failure rethrown. */
+  private R await(Pending<T, R> pending) throws TimeoutException {
     try {
       return pending.result().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
     } catch (ExecutionException e) {
@@ -87,8 +88,6 @@ public final class GroupCommit<T, R> implements AutoCloseable {
         throw runtime;
       }
       throw new IllegalStateException(e.getCause());
-    } catch (TimeoutException e) {
-      throw new QueryTimeoutException("The batch of this item ran longer than " + timeout, e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("Interrupted while waiting for a batch", e);
