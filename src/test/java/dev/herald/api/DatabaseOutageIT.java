@@ -4,18 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.zaxxer.hikari.HikariDataSource;
 import dev.herald.testdata.ApiIT;
-import dev.herald.testdata.Http;
-import dev.herald.testdata.Tokens;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -42,22 +36,7 @@ class DatabaseOutageIT extends ApiIT {
 
   @Test
   void aSendCaughtInAnOutageIsRefusedAsTemporaryAndEveryAcceptedOneIsStored() throws Exception {
-    UUID service = herald.liveService();
-    String key = herald.key(service, "normal");
-    UUID template = herald.template(service, "sms", null, "Hello ((name))");
-    String body =
-        Http.json(
-            Map.of(
-                "template_id",
-                template.toString(),
-                "phone_number",
-                "07700900123",
-                "personalisation",
-                Map.of("name", "Jo")));
-
-    Set<UUID> accepted = ConcurrentHashMap.newKeySet();
-    Map<Integer, AtomicInteger> statuses = new ConcurrentHashMap<>();
-    List<String> wrong = new ArrayList<>();
+    OutageSends outage = new OutageSends(herald, http);
     AtomicInteger sends = new AtomicInteger();
     AtomicInteger answers = new AtomicInteger();
     try (Connection cutter = DriverManager.getConnection(dataSource.getJdbcUrl());
@@ -67,19 +46,8 @@ class DatabaseOutageIT extends ApiIT {
         senders.add(
             pool.submit(
                 () -> {
-                  while (sends.incrementAndGet() <= MAX_SENDS && !enough(statuses)) {
-                    Http.Response r =
-                        http.send("POST", "/v2/notifications/sms", Tokens.bearer(key), body);
-                    statuses
-                        .computeIfAbsent(r.status(), x -> new AtomicInteger())
-                        .incrementAndGet();
-                    if (r.status() == 201) {
-                      accepted.add(UUID.fromString(r.json().get("id").asString()));
-                    } else if (!isTemporaryRefusal(r)) {
-                      synchronized (wrong) {
-                        wrong.add(r.status() + " " + r.body());
-                      }
-                    }
+                  while (sends.incrementAndGet() <= MAX_SENDS && !enough(outage)) {
+                    outage.sendOne();
                     if (answers.incrementAndGet() % ANSWERS_PER_CUT == 0) {
                       cut(cutter);
                     }
@@ -92,28 +60,13 @@ class DatabaseOutageIT extends ApiIT {
       }
     }
 
-    assertThat(wrong).isEmpty();
-    assertThat(statuses).doesNotContainKey(500).containsKeys(201, 503);
-    long stored =
-        jdbc.sql("SELECT count(*) FROM notifications WHERE id = ANY (:ids)")
-            .param("ids", accepted.toArray(UUID[]::new))
-            .query(Long.class)
-            .single();
-    assertThat(stored).isEqualTo(accepted.size());
+    outage.assertNoneWrongAndEveryAcceptedStored(jdbc);
+    assertThat(outage.answered(503)).isPositive();
   }
 
   /** Enough to have shown both answers: stop early rather than send all {@link #MAX_SENDS}. */
-  private static boolean enough(Map<Integer, AtomicInteger> statuses) {
-    AtomicInteger refused = statuses.get(503);
-    AtomicInteger ok = statuses.get(201);
-    return refused != null && refused.get() >= 5 && ok != null && ok.get() >= 100;
-  }
-
-  private static boolean isTemporaryRefusal(Http.Response r) {
-    return r.status() == 503
-        && r.json() != null
-        && r.json().get("status_code").asInt() == 503
-        && r.json().get("errors").get(0).get("error").asString().equals("ServiceUnavailableError");
+  private static boolean enough(OutageSends outage) {
+    return outage.answered(503) >= 5 && outage.answered(201) >= 100;
   }
 
   /** Terminates every other session on Herald's database, as a restart or failover does. */

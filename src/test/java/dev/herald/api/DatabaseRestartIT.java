@@ -1,11 +1,8 @@
 package dev.herald.api;
 
-import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.herald.testdata.ApiIT;
-import dev.herald.testdata.Http;
-import dev.herald.testdata.Tokens;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -13,10 +10,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -75,22 +68,7 @@ class DatabaseRestartIT extends ApiIT {
 
   @Test
   void sendsCaughtInARestartAreRefusedAsTemporaryAndEveryAcceptedOneIsStored() throws Exception {
-    UUID service = herald.liveService();
-    String key = herald.key(service, "normal");
-    UUID template = herald.template(service, "sms", null, "Hello ((name))");
-    String body =
-        Http.json(
-            Map.of(
-                "template_id",
-                template.toString(),
-                "phone_number",
-                "07700900123",
-                "personalisation",
-                Map.of("name", "Jo")));
-
-    Set<UUID> accepted = ConcurrentHashMap.newKeySet();
-    Map<Integer, AtomicInteger> statuses = new ConcurrentHashMap<>();
-    List<String> wrong = new ArrayList<>();
+    OutageSends outage = new OutageSends(herald, http);
     AtomicInteger sends = new AtomicInteger();
     AtomicBoolean stop = new AtomicBoolean();
     try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
@@ -100,40 +78,22 @@ class DatabaseRestartIT extends ApiIT {
             pool.submit(
                 () -> {
                   while (!stop.get() && sends.incrementAndGet() <= MAX_SENDS) {
-                    Http.Response r =
-                        http.send("POST", "/v2/notifications/sms", Tokens.bearer(key), body);
-                    statuses
-                        .computeIfAbsent(r.status(), x -> new AtomicInteger())
-                        .incrementAndGet();
-                    if (r.status() == 201) {
-                      accepted.add(UUID.fromString(r.json().get("id").asString()));
-                    } else if (r.status() != 503 || !r.body().contains("ServiceUnavailableError")) {
-                      synchronized (wrong) {
-                        wrong.add(r.status() + " " + r.body());
-                      }
-                    }
+                    outage.sendOne();
                   }
                   return null;
                 }));
       }
-      await().atMost(Duration.ofMinutes(1)).until(() -> accepted.size() >= 50);
+      await().atMost(Duration.ofMinutes(1)).until(() -> outage.accepted() >= 50);
       postgres.close();
       postgres = start(databasePort);
-      int beforeRestart = accepted.size();
-      await().atMost(Duration.ofMinutes(2)).until(() -> accepted.size() >= beforeRestart + 50);
+      int beforeRestart = outage.accepted();
+      await().atMost(Duration.ofMinutes(2)).until(() -> outage.accepted() >= beforeRestart + 50);
       stop.set(true);
       for (Future<?> sender : senders) {
         sender.get(2, TimeUnit.MINUTES);
       }
     }
 
-    assertThat(wrong).isEmpty();
-    assertThat(statuses).doesNotContainKey(500).containsKey(201);
-    long stored =
-        jdbc.sql("SELECT count(*) FROM notifications WHERE id = ANY (:ids)")
-            .param("ids", accepted.toArray(UUID[]::new))
-            .query(Long.class)
-            .single();
-    assertThat(stored).isEqualTo(accepted.size());
+    outage.assertNoneWrongAndEveryAcceptedStored(jdbc);
   }
 }

@@ -1,5 +1,7 @@
 package dev.herald.api;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Random;
 import java.util.function.Function;
@@ -89,7 +91,7 @@ final class HostileValues {
     if (text.length() > 120 && !chance(2)) {
       text = text.substring(0, 120);
     }
-    String value = urlEncode(text);
+    String value = URLEncoder.encode(text, StandardCharsets.UTF_8);
     return switch (random.nextInt(8)) {
       case 0 -> value + "%ZZ";
       case 1 -> value + "%";
@@ -100,20 +102,6 @@ final class HostileValues {
       case 6 -> value + "%FF%FE";
       default -> value;
     };
-  }
-
-  static String urlEncode(String text) {
-    StringBuilder out = new StringBuilder();
-    byte[] bytes = text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
-    for (byte b : bytes) {
-      int c = b & 0xff;
-      if (c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-') {
-        out.append((char) c);
-      } else {
-        out.append('%').append(String.format("%02X", c));
-      }
-    }
-    return out.toString();
   }
 
   static final List<String> NUMBERS =
