@@ -10,17 +10,32 @@ import java.util.stream.Stream;
 
 /**
  * CPU time so far, in seconds: the machine (busy and idle, from /proc/stat), this JVM, the load
- * generator's HTTP threads inside it, and the PostgreSQL server (postmaster and its children).
+ * generator's HTTP threads inside it, the JVM's JIT compiler and garbage collector threads (from
+ * /proc/self/task, by thread name: they are part of Herald's share, and a JIT still compiling after
+ * a short warm-up shows here), and the PostgreSQL server (postmaster and its children).
  */
 record CpuSample(
-    double machineBusy, double machineIdle, double jvm, double httpClient, double postgres) {
+    double machineBusy,
+    double machineIdle,
+    double jvm,
+    double httpClient,
+    double jit,
+    double gc,
+    double postgres) {
 
   private static final double TICKS_PER_SECOND = 100.0;
 
   static CpuSample take(long postmasterPid) {
     double[] machine = machine();
+    double[] vm = vmThreads();
     return new CpuSample(
-        machine[0], machine[1], jvmCpu(), httpClientThreads(), postgres(postmasterPid));
+        machine[0],
+        machine[1],
+        jvmCpu(),
+        httpClientThreads(),
+        vm[0],
+        vm[1],
+        postgres(postmasterPid));
   }
 
   CpuSample minus(CpuSample before) {
@@ -29,6 +44,8 @@ record CpuSample(
         machineIdle - before.machineIdle,
         jvm - before.jvm,
         httpClient - before.httpClient,
+        jit - before.jit,
+        gc - before.gc,
         postgres - before.postgres);
   }
 
@@ -69,6 +86,45 @@ record CpuSample(
     return total;
   }
 
+  /**
+   * CPU of this JVM's compiler threads ({@code C1/C2 CompilerThre…}) and collector threads (ZGC's
+   * {@code Z…}, G1's {@code G1 …} and {@code GC Thread#…}), from each task's /proc stat.
+   */
+  private static double[] vmThreads() {
+    double[] jitAndGc = new double[2];
+    try (Stream<Path> tasks = Files.list(Path.of("/proc/self/task"))) {
+      tasks.forEach(
+          task -> {
+            String name;
+            String stat;
+            try {
+              name = Files.readString(task.resolve("comm")).strip();
+              stat = Files.readString(task.resolve("stat"));
+            } catch (IOException | RuntimeException e) {
+              return; // the thread ended meanwhile
+            }
+            int kind =
+                name.contains("CompilerThre")
+                    ? 0
+                    : name.startsWith("Z") || name.startsWith("G1 ") || name.startsWith("GC ")
+                        ? 1
+                        : -1;
+            if (kind >= 0) {
+              jitAndGc[kind] += ticks(stat) / TICKS_PER_SECOND;
+            }
+          });
+    } catch (IOException e) {
+      return new double[] {Double.NaN, Double.NaN};
+    }
+    return jitAndGc;
+  }
+
+  /** utime + stime of a /proc stat line, in ticks. */
+  private static long ticks(String stat) {
+    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+    return Long.parseLong(f[11]) + Long.parseLong(f[12]);
+  }
+
   private static double postgres(long postmasterPid) {
     try (Stream<Path> procs = Files.list(Path.of("/proc"))) {
       return procs
@@ -93,7 +149,7 @@ record CpuSample(
     if (pid != postmasterPid && parent != postmasterPid) {
       return 0;
     }
-    return (Long.parseLong(f[11]) + Long.parseLong(f[12])) / TICKS_PER_SECOND;
+    return ticks(stat) / TICKS_PER_SECOND;
   }
 
   private static String read(Path path) {

@@ -97,11 +97,13 @@ final class PipelineReport {
       String name, CpuSample c, double seconds, double clientThreads, Measured load) {
     double client = clientThreads + (load == null ? 0 : c.httpClient());
     System.out.printf(
-        "cores busy (%s): load generator %.2f, Herald %.2f, PostgreSQL %.2f, other processes"
-            + " %.2f, idle %.2f (of %.1f)%s%n",
+        "cores busy (%s): load generator %.2f, Herald %.2f (of which JIT %.2f, GC %.2f),"
+            + " PostgreSQL %.2f, other processes %.2f, idle %.2f (of %.1f)%s%n",
         name,
         client / seconds,
         (c.jvm() - client) / seconds,
+        c.jit() / seconds,
+        c.gc() / seconds,
         c.postgres() / seconds,
         (c.machineBusy() - c.jvm() - c.postgres()) / seconds,
         c.machineIdle() / seconds,

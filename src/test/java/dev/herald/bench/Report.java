@@ -56,13 +56,15 @@ final class Report {
     double client = m.result().threadsCpuSeconds() + c.httpClient();
     double total = c.machineBusy() + c.machineIdle();
     System.out.printf(
-        "  %s: %,.0f ok/s; cores busy: load generator %.2f, Herald %.2f, PostgreSQL %.2f,"
-            + " other processes %.2f, idle %.2f (of %.1f);"
+        "  %s: %,.0f ok/s; cores busy: load generator %.2f, Herald %.2f (of which JIT %.2f,"
+            + " GC %.2f), PostgreSQL %.2f, other processes %.2f, idle %.2f (of %.1f);"
             + " %,.0f commits/s, %,.0f WAL fsyncs/s (%.2f per commit)%n",
         name,
         m.result().perSecond(),
         client / s,
         (c.jvm() - client) / s,
+        c.jit() / s,
+        c.gc() / s,
         c.postgres() / s,
         (c.machineBusy() - c.jvm() - c.postgres()) / s,
         c.machineIdle() / s,
