@@ -6,6 +6,8 @@ import dev.herald.notification.StatusListener;
 import dev.herald.support.Sql;
 import dev.herald.support.WorkSignal;
 import java.time.Clock;
+import java.util.Collection;
+import java.util.List;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -36,8 +38,8 @@ public class ServiceCallbacks implements StatusListener, InboundListener, Compla
   }
 
   @Override
-  public void statusChanged(UUID notificationId) {
-    deliveryStatusChanged(notificationId);
+  public void statusChanged(Collection<UUID> notificationIds) {
+    deliveryStatusChanged(notificationIds);
   }
 
   @Override
@@ -50,13 +52,20 @@ public class ServiceCallbacks implements StatusListener, InboundListener, Compla
     complaintReceived(complaintId);
   }
 
-  /**
-   * Queues a delivery status callback for the notification's current status, if its service has a
-   * {@code delivery_status} callback, it is an email or text message, and the status is not {@code
-   * pending}. Must run inside the transaction that changed the status.
-   */
+  /** {@link #deliveryStatusChanged(Collection)} of one notification. */
   @Transactional(propagation = Propagation.MANDATORY)
   public void deliveryStatusChanged(UUID notificationId) {
+    deliveryStatusChanged(List.of(notificationId));
+  }
+
+  /**
+   * Queues a delivery status callback for each notification's current status, if its service has a
+   * {@code delivery_status} callback, it is an email or text message, and the status is not {@code
+   * pending}: one statement for the whole batch. Must run inside the transaction that changed the
+   * statuses.
+   */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public void deliveryStatusChanged(Collection<UUID> notificationIds) {
     queue(
         """
         INSERT INTO scheduled_tasks (task_name, task_instance, execution_time, picked, version,
@@ -65,7 +74,7 @@ public class ServiceCallbacks implements StatusListener, InboundListener, Compla
           FROM notifications n
           JOIN service_callback_api c
             ON c.service_id = n.service_id AND c.callback_type = 'delivery_status'
-         WHERE n.id = :id
+         WHERE n.id = ANY(:id)
            AND n.notification_type IN ('email', 'sms')
            AND n.status <> 'pending'
            AND NOT EXISTS (SELECT 1 FROM callback_attempts a
@@ -73,7 +82,7 @@ public class ServiceCallbacks implements StatusListener, InboundListener, Compla
                               AND a.notification_status = n.status)
         ON CONFLICT (task_name, task_instance) DO NOTHING
         """,
-        notificationId);
+        Sql.array("uuid", List.copyOf(notificationIds)));
   }
 
   /**
@@ -122,10 +131,11 @@ public class ServiceCallbacks implements StatusListener, InboundListener, Compla
 
   /**
    * Runs one of the statements above: each inserts the {@code send-callback} task for subject
-   * {@code :id}, due {@code :now}, unless the service has no callback of its type or it was queued
-   * or made before. Wakes the scheduler after the commit when it queued one.
+   * {@code :id} (or each of the subjects in the array {@code :id}), due {@code :now}, unless the
+   * service has no callback of its type or it was queued or made before. Wakes the scheduler after
+   * the commit when it queued one.
    */
-  private void queue(String insert, UUID subjectId) {
+  private void queue(String insert, Object subjectId) {
     int queued =
         jdbc.sql(insert)
             .param("task", TASK_NAME)

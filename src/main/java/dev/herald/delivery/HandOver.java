@@ -127,6 +127,7 @@ class HandOver implements DisposableBean {
           Map<UUID, NotificationStatus> recorded = repository.markHandedOver(distinct, now);
           List<String> providers = new ArrayList<>();
           List<String> references = new ArrayList<>();
+          List<UUID> received = new ArrayList<>();
           for (HandedOver h : distinct) {
             NotificationStatus became = recorded.get(h.id());
             if (became == null) {
@@ -136,10 +137,13 @@ class HandOver implements DisposableBean {
               continue;
             }
             if (became == h.outcome() && became != NotificationStatus.PENDING) {
-              listeners.forEach(l -> l.statusChanged(h.id()));
+              received.add(h.id());
             }
             providers.add(h.provider());
             references.add(h.reference());
+          }
+          if (!received.isEmpty()) {
+            listeners.forEach(l -> l.statusChanged(received));
           }
           if (!providers.isEmpty()) {
             receipts.applyEarly(providers, references);

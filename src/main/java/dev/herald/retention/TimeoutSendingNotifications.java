@@ -88,7 +88,9 @@ class TimeoutSendingNotifications {
             .param("batch", BATCH)
             .query(UUID.class)
             .list();
-    ids.forEach(id -> listeners.forEach(l -> l.statusChanged(id)));
+    if (!ids.isEmpty()) {
+      listeners.forEach(l -> l.statusChanged(ids));
+    }
     return ids.size();
   }
 }

@@ -14,12 +14,15 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.IllegalTransactionStateException;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -35,6 +38,7 @@ class ServiceCallbacksIT extends ApiIT {
   @Autowired CallbackWorker worker;
   @Autowired JdbcClient jdbc;
   @Autowired TransactionTemplate transaction;
+  @Autowired ApplicationContext context;
 
   private final RecordingEndpoint endpoint = new RecordingEndpoint();
   private RetryPolicy policy;
@@ -42,8 +46,13 @@ class ServiceCallbacksIT extends ApiIT {
   private UUID template;
   private String key;
 
+  /**
+   * The delivery queue is stopped: the tests change the statuses themselves, and an outbox delivery
+   * of the same text message (with its simulated receipt and its own callback) would race them.
+   */
   @BeforeEach
   void setUp() {
+    deliveries().stop();
     policy = worker.retryPolicy();
     worker.retryPolicy(new RetryPolicy(Duration.ofMillis(100), Duration.ofSeconds(1), WAIT));
     service = herald.liveService();
@@ -53,6 +62,7 @@ class ServiceCallbacksIT extends ApiIT {
 
   @AfterEach
   void tearDown() {
+    deliveries().start();
     worker.retryPolicy(policy);
     endpoint.close();
   }
@@ -161,6 +171,30 @@ class ServiceCallbacksIT extends ApiIT {
   }
 
   @Test
+  void aBatchOfChangesQueuesOneCallbackForEachNotificationThatHasOneToSend() {
+    configure("delivery_status", endpoint.url());
+    UUID delivered = sendSms("first");
+    UUID failed = sendSms("second");
+    UUID pending = sendSms("third");
+
+    transaction.executeWithoutResult(
+        tx -> {
+          setStatus(delivered, "delivered", Instant.now());
+          setStatus(failed, "permanent-failure", Instant.now());
+          setStatus(pending, "pending", Instant.now());
+          callbacks.statusChanged(List.of(delivered, failed, pending));
+        });
+
+    await().atMost(WAIT).until(() -> endpoint.received().size() == 2);
+    assertThat(endpoint.received())
+        .extracting(r -> parse(r.body()).get("reference").asString())
+        .containsExactlyInAnyOrder("first", "second");
+    awaitNoTaskFor(delivered);
+    awaitNoTaskFor(failed);
+    assertThat(tasksFor(pending)).isZero();
+  }
+
+  @Test
   void queuesNothingForAServiceWithoutADeliveryStatusCallback() {
     configure("inbound_sms", endpoint.url());
     UUID id = sendSms(null);
@@ -264,6 +298,11 @@ class ServiceCallbacksIT extends ApiIT {
 
   private JsonNode attempts() {
     return herald.adminOk("GET", path() + "/attempts", null).get("attempts");
+  }
+
+  /** The delivery queue (package-private in its own package), by its bean name. */
+  private SmartLifecycle deliveries() {
+    return context.getBean("deliveryQueue", SmartLifecycle.class);
   }
 
   private UUID sendSms(String reference) {
