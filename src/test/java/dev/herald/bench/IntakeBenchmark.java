@@ -18,9 +18,10 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * The intake benchmark: N clients POST /v2/notifications/email for a fixed time against Herald
- * started in this JVM, then N threads do raw single-row INSERTs into the same PostgreSQL for the
- * same time, and the two rates are compared. See docs/benchmarks.md.
+ * The intake benchmark: N clients POST /v2/notifications/email (or /sms) for a fixed time against
+ * Herald started in this JVM with its default configuration, then N threads do raw single-row
+ * INSERTs into the same PostgreSQL for the same time, and the two rates are compared. See
+ * docs/benchmarks.md.
  */
 public final class IntakeBenchmark {
 
@@ -30,7 +31,9 @@ public final class IntakeBenchmark {
     Map<String, String> options =
         BenchOptions.parse(
             args,
-            "--clients=16,64 --seconds=20 --warmup=5 --durable=true|false --statements=false");
+            "--type=email|sms --clients=16,64 --seconds=20 --warmup=5 --durable=true|false"
+                + " --statements=false");
+    BenchType type = BenchType.of(options);
     int[] clients =
         Arrays.stream(options.getOrDefault("clients", "16,64").split(","))
             .mapToInt(Integer::parseInt)
@@ -39,6 +42,13 @@ public final class IntakeBenchmark {
     Duration warmup = Duration.ofSeconds(Long.parseLong(options.getOrDefault("warmup", "5")));
     boolean durable = Boolean.parseBoolean(options.getOrDefault("durable", "true"));
     boolean statements = Boolean.parseBoolean(options.getOrDefault("statements", "false"));
+    BenchConfiguration configuration =
+        new BenchConfiguration(
+            type,
+            "outbox providers (Herald's default)",
+            options.getOrDefault("clients", "16,64"),
+            durable ? "durable database" : "Herald's own embedded database",
+            Map.of());
     Path dataDir = Files.createTempDirectory("herald-bench");
     ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME))
         .setLevel(ch.qos.logback.classic.Level.WARN);
@@ -48,8 +58,9 @@ public final class IntakeBenchmark {
                     dataDir, statements ? StatementStats.SERVER_SETTINGS : Map.of())
                 : null;
         ConfigurableApplicationContext context =
-            HeraldInProcess.start(dataDir, postgres, Map.of())) {
-      run(context, dataDir, clients, time, warmup, statements && durable);
+            HeraldInProcess.start(dataDir, postgres, configuration.settings())) {
+      System.out.println(configuration.line());
+      run(context, dataDir, configuration, clients, time, warmup, statements && durable);
     }
     System.exit(0);
   }
@@ -57,6 +68,7 @@ public final class IntakeBenchmark {
   private static void run(
       ConfigurableApplicationContext context,
       Path dataDir,
+      BenchConfiguration configuration,
       int[] clients,
       Duration time,
       Duration warmup,
@@ -67,7 +79,7 @@ public final class IntakeBenchmark {
     int port = HeraldInProcess.port(context);
     String root = "http://localhost:" + port;
     Herald herald = new Herald(new Http(port), dataDir);
-    BenchService service = BenchService.create(herald);
+    BenchService service = BenchService.create(herald, configuration.type());
     SendRequests sends = service.sends(root);
     long postmaster = BenchDatabase.postmasterPid(dataDir);
     BenchDatabase.printMachine(jdbc);
@@ -92,7 +104,7 @@ public final class IntakeBenchmark {
         rows.add(Report.row(n, herald1, insert));
         calibrated.add(
             calibration.rate(
-                n + " clients, accepted (201)",
+                configuration.withClients(n).subject("accepted (201)"),
                 herald1.result().perSecond(),
                 "inserts (DB baseline)",
                 insert.result().perSecond()));

@@ -1,7 +1,6 @@
 package dev.herald.bench;
 
 import com.zaxxer.hikari.HikariDataSource;
-import dev.herald.delivery.EmailProvider;
 import dev.herald.support.WorkSignal;
 import dev.herald.testdata.Herald;
 import dev.herald.testdata.Http;
@@ -10,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -21,37 +19,42 @@ import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * The pipeline benchmark: N clients POST /v2/notifications/email for a fixed time against Herald
- * started in this JVM with a stub email provider of fixed latency as the only active one; then it
- * waits until every notification is handed over, and reads created → sending from the database. The
- * baseline: the same number of rows drained from a scratch queue table by a batched SKIP LOCKED
- * claim on the same PostgreSQL. See docs/benchmarks.md.
+ * The pipeline benchmark: N clients POST /v2/notifications/email (or /sms) for a fixed time against
+ * Herald started in this JVM, with a stub provider of fixed latency as the only active one or with
+ * Herald's default outbox; then it waits until every notification is handed over, reads created →
+ * sending from the database, and checks that each reached the provider exactly once. The baseline:
+ * the same number of rows drained from a scratch queue table by a batched SKIP LOCKED claim on the
+ * same PostgreSQL. See docs/benchmarks.md.
  */
 public final class PipelineBenchmark {
 
   private static final String USAGE =
-      "--clients=32 --seconds=30 --warmup=10 --latency-ms=50 --drain-timeout=300"
-          + " --backlog=20000 --claim-workers=4 --claim-batch=100 --statements=false"
-          + " [--herald.delivery.threads=… and other Herald settings]";
+      "--type=email|sms --provider=stub|outbox --clients=32 --seconds=30 --warmup=10"
+          + " --latency-ms=50 --drain-timeout=300 --backlog=20000 --claim-workers=4"
+          + " --claim-batch=100 --statements=false [--herald.delivery.threads=… and other Herald"
+          + " settings]";
 
   private PipelineBenchmark() {}
 
   public static void main(String[] args) throws Exception {
     Map<String, String> options = BenchOptions.parse(args, USAGE);
-    Map<String, String> settings = new LinkedHashMap<>();
-    options.forEach(
-        (name, value) -> {
-          if (name.contains(".")) {
-            settings.put(name, value);
-          }
-        });
-    var stub =
-        new StubEmailProvider(
-            Duration.ofMillis(Long.parseLong(options.getOrDefault("latency-ms", "50"))));
+    BenchType type = BenchType.of(options);
+    PipelineProvider provider = PipelineProvider.of(options);
+    Map<String, String> settings = BenchOptions.heraldSettings(options);
+    Duration latency = Duration.ofMillis(Long.parseLong(options.getOrDefault("latency-ms", "50")));
+    BenchConfiguration configuration =
+        new BenchConfiguration(
+            type,
+            provider.describe(type, latency),
+            options.getOrDefault("clients", "32"),
+            "durable database",
+            settings);
+    CountedProviders counted = new CountedProviders();
     Path dataDir = Files.createTempDirectory("herald-bench");
     ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME))
         .setLevel(ch.qos.logback.classic.Level.WARN);
     boolean statements = Boolean.parseBoolean(options.getOrDefault("statements", "false"));
+    boolean exactlyOnce;
     try (EmbeddedPostgres postgres =
             BenchDatabase.durablePostgres(
                 dataDir, statements ? StatementStats.SERVER_SETTINGS : Map.of());
@@ -60,27 +63,26 @@ public final class PipelineBenchmark {
                 dataDir,
                 postgres,
                 settings,
-                ctx -> register((GenericApplicationContext) ctx, stub))) {
-      run(context, dataDir, stub, options);
+                ctx -> {
+                  ctx.getBeanFactory().addBeanPostProcessor(counted);
+                  provider.register((GenericApplicationContext) ctx, type, latency);
+                })) {
+      System.out.println(configuration.line());
+      exactlyOnce = run(context, dataDir, configuration, provider, counted, options);
     }
-    System.exit(0);
+    System.exit(exactlyOnce ? 0 : 1);
   }
 
-  /**
-   * The stub as one more email provider (the outbox is switched off through the admin API once
-   * Herald is up).
-   */
-  private static void register(GenericApplicationContext context, StubEmailProvider stub) {
-    context.registerBean("benchStubEmailProvider", EmailProvider.class, () -> stub);
-  }
-
-  private static void run(
+  /** Answers whether every notification reached the provider exactly once. */
+  private static boolean run(
       ConfigurableApplicationContext context,
       Path dataDir,
-      StubEmailProvider stub,
+      BenchConfiguration configuration,
+      PipelineProvider provider,
+      CountedProviders counted,
       Map<String, String> options)
       throws Exception {
-    int clients = Integer.parseInt(options.getOrDefault("clients", "32"));
+    int clients = Integer.parseInt(configuration.clients());
     Duration time = Duration.ofSeconds(Long.parseLong(options.getOrDefault("seconds", "30")));
     Duration warmup = Duration.ofSeconds(Long.parseLong(options.getOrDefault("warmup", "10")));
     Duration drainTimeout =
@@ -89,12 +91,13 @@ public final class PipelineBenchmark {
     JdbcClient jdbc = JdbcClient.create(pool);
     int port = HeraldInProcess.port(context);
     Herald herald = new Herald(new Http(port), dataDir);
-    BenchService service = BenchService.create(herald);
-    herald.adminOk("PATCH", "/admin/providers/outbox", Map.of("active", false));
+    BenchService service = BenchService.create(herald, configuration.type());
+    provider.standDownOthers(herald, configuration.type());
+    String providerName = provider.providerName(configuration.type());
     SendRequests sends = service.sends("http://localhost:" + port);
     long postmaster = BenchDatabase.postmasterPid(dataDir);
     BenchDatabase.printMachine(jdbc);
-    printSettings(context.getEnvironment(), pool, stub, clients, time);
+    printSettings(context.getEnvironment(), pool, configuration, time);
     CpuCalibration calibration = CpuCalibration.measureAndPrint();
 
     System.out.printf("warm-up: %d clients for %d s, then drained%n", clients, warmup.toSeconds());
@@ -114,13 +117,21 @@ public final class PipelineBenchmark {
       Duration drain = Backlog.awaitDrained(jdbc, drainTimeout);
       drainCpu = CpuSample.take(postmaster).minus(drainCpu);
       DeliveryFigures figures = DeliveryFigures.read(jdbc, service.id(), start, end);
-      PipelineReport.print(load, figures, start, end, backlog, drain, drainCpu, heap, stub);
+      PipelineReport.print(load, figures, start, end, backlog, drain, drainCpu, heap);
+      ExactlyOnce afterLoad =
+          ExactlyOnce.check(counted, providerName, sends.accepted(), jdbc, service.id());
+      System.out.println(afterLoad.line("accepted (201), warm-up included"));
       long rows = Long.parseLong(options.getOrDefault("backlog", "20000"));
       Capacity capacity = capacity(context, jdbc, service, rows, drainTimeout, postmaster);
       PipelineReport.printCapacity(capacity, heap);
+      ExactlyOnce afterCapacity =
+          ExactlyOnce.check(counted, providerName, sends.accepted() + rows, jdbc, service.id());
+      System.out.println(afterCapacity.line("accepted and queued for the capacity"));
       ClaimBaseline.Result claims = claimBaseline(pool, options, rows);
       PipelineReport.printBaseline(capacity, claims);
-      PipelineReport.printCalibrated(calibration, load, figures, start, capacity, claims);
+      PipelineReport.printCalibrated(
+          calibration, configuration, load, figures, start, capacity, claims);
+      return afterLoad.holds() && afterCapacity.holds();
     }
   }
 
@@ -175,20 +186,20 @@ public final class PipelineBenchmark {
   }
 
   private static void printSettings(
-      Environment env, HikariDataSource pool, StubEmailProvider stub, int clients, Duration time) {
+      Environment env, HikariDataSource pool, BenchConfiguration configuration, Duration time) {
     System.out.printf(
         "delivery queue: threads=%s, batch=%s, poll-interval=%s, lease=%s, heartbeat=%s%n"
-            + "Herald JDBC pool: %d connections; stub provider %s: %d ms per email%n"
-            + "load: %d clients for %d s%n%n",
+            + "Herald JDBC pool: %d connections; provider: %s%n"
+            + "load: %s %s clients for %d s%n%n",
         env.getProperty("herald.delivery.threads"),
         env.getProperty("herald.delivery.batch", "100"),
         env.getProperty("herald.delivery.poll-interval", "1s"),
         env.getProperty("herald.delivery.lease"),
         env.getProperty("herald.delivery.heartbeat"),
         pool.getMaximumPoolSize(),
-        StubEmailProvider.NAME,
-        stub.latency().toMillis(),
-        clients,
+        configuration.provider(),
+        configuration.type().value(),
+        configuration.clients(),
         time.toSeconds());
   }
 }

@@ -16,8 +16,7 @@ final class PipelineReport {
       long backlog,
       Duration drain,
       CpuSample drainCpu,
-      HeapSampler heap,
-      StubEmailProvider stub) {
+      HeapSampler heap) {
     double loadSeconds = load.seconds();
     double untilLast = Duration.between(start, f.lastSent()).toMillis() / 1000.0;
     Phase.Result r = load.result();
@@ -38,9 +37,6 @@ final class PipelineReport {
     System.out.printf(
         "created → sending: p50 %.0f ms, p99 %.0f ms, max %.0f ms; within 10 s: %.2f %%%n",
         f.p50Millis(), f.p99Millis(), f.maxMillis(), f.percentWithin10s());
-    System.out.printf(
-        "stub provider: %,d notifications accepted, %,d calls (%,d repeats)%n",
-        stub.accepted(), stub.calls(), stub.calls() - stub.accepted());
     System.out.printf(
         "heap: peak used %,d MB, peak live after GC %,d MB, max heap %,d MB%n",
         heap.peakUsedMb(), heap.peakAfterGcMb(), HeapSampler.maxHeapMb());
@@ -74,6 +70,7 @@ final class PipelineReport {
 
   static void printCalibrated(
       CpuCalibration calibration,
+      BenchConfiguration configuration,
       Measured load,
       DeliveryFigures f,
       Instant start,
@@ -81,13 +78,18 @@ final class PipelineReport {
       ClaimBaseline.Result claims) {
     double untilLast = Duration.between(start, f.lastSent()).toMillis() / 1000.0;
     System.out.println("\n" + calibration.line());
-    System.out.println(calibration.rate("accepted (201)", load.result().perSecond(), null, 0));
     System.out.println(
         calibration.rate(
-            "handed over, start → last hand-over", f.handedOver() / untilLast, null, 0));
+            configuration.subject("accepted (201)"), load.result().perSecond(), null, 0));
     System.out.println(
         calibration.rate(
-            "queue capacity, handed over",
+            configuration.subject("handed over, start → last hand-over"),
+            f.handedOver() / untilLast,
+            null,
+            0));
+    System.out.println(
+        calibration.rate(
+            configuration.subject("queue capacity, handed over"),
             c.rows() / (c.drain().toMillis() / 1000.0),
             "claims (DB baseline)",
             claims.perSecond()));

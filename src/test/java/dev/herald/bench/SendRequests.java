@@ -10,14 +10,13 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * {@code POST /v2/notifications/email} as an official client sends it: an HS256 JWT issued this
- * second, over HTTP/1.1 keep-alive connections. The clients sign a token for every request; with
- * {@code iat} in whole seconds, every token signed in one second is the same text, so the one
- * signed first in each second is reused: the same bytes on the wire for a fraction of the CPU.
+ * {@code POST /v2/notifications/email} or {@code /sms} as an official client sends it: an HS256 JWT
+ * issued this second, over HTTP/1.1 keep-alive connections. The clients sign a token for every
+ * request; with {@code iat} in whole seconds, every token signed in one second is the same text, so
+ * the one signed first in each second is reused: the same bytes on the wire for a fraction of the
+ * CPU.
  */
 final class SendRequests implements Phase.Operation {
-
-  private static final String PATH = "/v2/notifications/email";
 
   /** The token signed for one second of {@code iat}. */
   private record Signed(long second, String authorization) {}
@@ -25,15 +24,17 @@ final class SendRequests implements Phase.Operation {
   private final BlockingHttp client;
   private final String key;
   private final UUID templateId;
+  private final BenchType type;
   private final AtomicReference<Signed> signed = new AtomicReference<>(new Signed(-1, ""));
   private final AtomicLong sequence = new AtomicLong();
   private final AtomicLong accepted = new AtomicLong();
 
-  SendRequests(String root, String key, UUID templateId) {
+  SendRequests(String root, String key, UUID templateId, BenchType type) {
     URI uri = URI.create(root);
     this.client = new BlockingHttp(uri.getHost(), uri.getPort());
     this.key = key;
     this.templateId = templateId;
+    this.type = type;
   }
 
   @Override
@@ -42,15 +43,15 @@ final class SendRequests implements Phase.Operation {
     String body =
         Http.json(
             Map.of(
-                "email_address",
-                "bench-" + n + "@example.com",
+                type.recipientField(),
+                type.recipient(n),
                 "template_id",
                 templateId.toString(),
                 "reference",
                 "bench-" + n,
                 "personalisation",
                 Map.of("name", "Ada", "reference", "R" + n)));
-    BlockingHttp.Response response = client.post(PATH, authorization(), body);
+    BlockingHttp.Response response = client.post(type.path(), authorization(), body);
     if (response.status() != 201) {
       throw new IllegalStateException(response.status() + " " + response.body());
     }
