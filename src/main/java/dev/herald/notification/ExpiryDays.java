@@ -22,29 +22,24 @@ public class ExpiryDays {
   private static final String DAYS = "\\{\\d{4}-\\d{2}-\\d{2}(,\\d{4}-\\d{2}-\\d{2})*}";
 
   /**
-   * The distinct expiry days of a service's notifications of these types that may still have
-   * personal data (from the oldest partition on): a skip scan of
-   * ix_notifications_service_type_expires, one index probe per day and type.
+   * The first and the last expiry day of a service's notifications of these types, the first no
+   * earlier than the oldest partition: two probes of ix_notifications_service_type_expires per
+   * type. Every one of their personal-data rows lies between them (a row's day is its
+   * notification's), so the range bounds a search without changing what it finds.
    */
   static final String OF_SERVICE =
       """
-      WITH RECURSIVE days (type, day) AS (
-        SELECT t.type,
-               (SELECT min(n.expires_on) FROM notifications n
-                 WHERE n.service_id = :serviceId AND n.notification_type = t.type
-                   AND n.expires_on >= (SELECT min(to_date(right(c.relname, 8), 'YYYYMMDD'))
-                                          FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid
-                                         WHERE i.inhparent = 'notification_personal_data'::regclass))
-          FROM unnest(CAST(:types AS text[])) AS t (type)
-        UNION ALL
-        SELECT d.type,
-               (SELECT min(n.expires_on) FROM notifications n
-                 WHERE n.service_id = :serviceId AND n.notification_type = d.type
-                   AND n.expires_on > d.day)
-          FROM days d
-         WHERE d.day IS NOT NULL
-      )
-      SELECT DISTINCT day FROM days WHERE day IS NOT NULL ORDER BY day
+      SELECT greatest(min(d.first),
+                      (SELECT min(to_date(right(c.relname, 8), 'YYYYMMDD'))
+                         FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid
+                        WHERE i.inhparent = 'notification_personal_data'::regclass)) AS first,
+             max(d.last) AS last
+        FROM unnest(CAST(:types AS text[])) AS t (type)
+       CROSS JOIN LATERAL (
+             SELECT (SELECT min(n.expires_on) FROM notifications n
+                      WHERE n.service_id = :serviceId AND n.notification_type = t.type) AS first,
+                    (SELECT max(n.expires_on) FROM notifications n
+                      WHERE n.service_id = :serviceId AND n.notification_type = t.type) AS last) d
       """;
 
   private final JdbcClient jdbc;
@@ -53,13 +48,23 @@ public class ExpiryDays {
     this.jdbc = jdbc;
   }
 
-  /** The days on which the service's notifications of these types may have personal data. */
+  /**
+   * The days on which the service's notifications of these types may have personal data, in order:
+   * none when it has none still kept.
+   */
   public List<LocalDate> ofService(UUID serviceId, Collection<String> types) {
     return jdbc.sql(OF_SERVICE)
         .param("serviceId", serviceId)
         .param("types", types.toArray(String[]::new))
-        .query(LocalDate.class)
-        .list();
+        .query(
+            (rs, row) -> {
+              LocalDate first = rs.getObject("first", LocalDate.class);
+              LocalDate last = rs.getObject("last", LocalDate.class);
+              return first == null || last == null || last.isBefore(first)
+                  ? List.<LocalDate>of()
+                  : first.datesUntil(last.plusDays(1)).toList();
+            })
+        .single();
   }
 
   /**
