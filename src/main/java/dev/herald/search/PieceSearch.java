@@ -35,7 +35,8 @@ class PieceSearch {
    * 646,000 of 3M generated notifications: 0.6 ms, where the trigram indexes read all 345,000
    * matches in 3.2 s (EXPLAIN ANALYZE, 2 shared cores). The personal data is a LATERAL subquery
    * with LIMIT 1 (the key is unique) so that the planner probes it per row: as a join it would hash
-   * every partition.
+   * every partition. Its days are the service's ({@code %s}, {@link
+   * dev.herald.notification.ExpiryDays}), so that only their partitions are planned.
    */
   static final String RECENT_PIECE =
       """
@@ -51,6 +52,7 @@ class PieceSearch {
        CROSS JOIN LATERAL (SELECT p.recipient, p.normalised_recipient
                              FROM notification_personal_data p
                             WHERE p.notification_id = n.id AND p.expires_on = n.expires_on
+                              AND p.expires_on = ANY ('%s'::date[])
                             LIMIT 1) p
        WHERE n.key_type = ANY (CAST(:keyTypes AS text[]))
          AND n.status = ANY (CAST(:statuses AS text[]))
@@ -77,7 +79,8 @@ class PieceSearch {
    * ({@link SearchTerm#distinctive}); {@code strpos}, which no index serves, checks the whole piece
    * on each row they find. The planner cannot tell how many rows strpos keeps, so each match's
    * notification and recipient are probed by key (LATERAL … LIMIT 1, as in {@link #RECENT_PIECE});
-   * as joins, it hashed the whole of notifications or of the personal data.
+   * as joins, it hashed the whole of notifications or of the personal data. Bounded to the
+   * service's days, as {@link #RECENT_PIECE} (the same days, twice).
    */
   static final String BY_PIECE =
       """
@@ -85,6 +88,7 @@ class PieceSearch {
         SELECT p.notification_id AS id
           FROM notification_personal_data p
          WHERE p.service_id = :serviceId
+           AND p.expires_on = ANY ('%s'::date[])
            AND p.normalised_recipient LIKE :recipientIndexPattern
            AND strpos(p.normalised_recipient, :recipientText) > 0
         UNION
@@ -101,6 +105,7 @@ class PieceSearch {
        CROSS JOIN LATERAL (SELECT p.recipient
                              FROM notification_personal_data p
                             WHERE p.notification_id = n.id AND p.expires_on = n.expires_on
+                              AND p.expires_on = ANY ('%s'::date[])
                             LIMIT 1) p
        WHERE n.service_id = :serviceId
          AND n.key_type = ANY (CAST(:keyTypes AS text[]))
@@ -122,19 +127,19 @@ class PieceSearch {
    * page at that rate (up to {@link #WIDEST_WINDOW}); if none, or still not a page, the trigram
    * indexes.
    */
-  List<Found> search(SearchQuery q, SearchTerm.Piece piece, PagePosition position) {
-    List<Found> recent = recent(q, piece, position, WINDOW);
+  List<Found> search(SearchQuery q, SearchTerm.Piece piece, PagePosition position, String days) {
+    List<Found> recent = recent(q, piece, position, WINDOW, days);
     if (recent.size() == q.limit() || windowRows(q, position, WINDOW) < WINDOW) {
       return recent;
     }
     long wider = recent.isEmpty() ? Long.MAX_VALUE : 2L * WINDOW * q.limit() / recent.size();
     if (wider <= WIDEST_WINDOW) {
-      List<Found> more = recent(q, piece, position, (int) wider);
+      List<Found> more = recent(q, piece, position, (int) wider, days);
       if (more.size() == q.limit() || windowRows(q, position, (int) wider) < wider) {
         return more;
       }
     }
-    return SearchRepository.bind(jdbc.sql(BY_PIECE), q, position)
+    return SearchRepository.bind(jdbc.sql(BY_PIECE.formatted(days, days)), q, position)
         .param("recipientIndexPattern", piece.recipientIndexPattern())
         .param("recipientText", piece.recipientText())
         .param("referenceIndexPattern", piece.referenceIndexPattern())
@@ -144,8 +149,8 @@ class PieceSearch {
   }
 
   private List<Found> recent(
-      SearchQuery q, SearchTerm.Piece piece, PagePosition position, int window) {
-    return SearchRepository.bind(jdbc.sql(RECENT_PIECE), q, position)
+      SearchQuery q, SearchTerm.Piece piece, PagePosition position, int window, String days) {
+    return SearchRepository.bind(jdbc.sql(RECENT_PIECE.formatted(days)), q, position)
         .param("recipientPattern", piece.recipientPattern())
         .param("referencePattern", piece.referencePattern())
         .param("window", window)

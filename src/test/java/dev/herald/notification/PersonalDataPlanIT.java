@@ -31,6 +31,7 @@ class PersonalDataPlanIT extends ApiIT {
 
   @Autowired JdbcClient jdbc;
   @Autowired DataSource dataSource;
+  @Autowired ExpiryDays expiryDays;
 
   PlanProbe probe;
   UUID service;
@@ -40,14 +41,10 @@ class PersonalDataPlanIT extends ApiIT {
   @BeforeEach
   void manyPartitionsAndOneNotification() {
     probe = new PlanProbe(dataSource);
-    service = herald.liveService();
-    String key = herald.key(service, "normal");
-    id = Sent.deliveredSms(herald, jdbc, key, herald.template(service, "sms", null, "Hello"));
-    day =
-        jdbc.sql("SELECT expires_on FROM notifications WHERE id = :id")
-            .param("id", id)
-            .query(LocalDate.class)
-            .single();
+    Sent.Sms sms = Sent.deliveredSmsOfNewService(herald, jdbc);
+    service = sms.service();
+    id = sms.id();
+    day = sms.expiresOn();
   }
 
   @Test
@@ -72,6 +69,21 @@ class PersonalDataPlanIT extends ApiIT {
     for (Figures f : probe.both("personal data by id, 2 days", statement, ids)) {
       assertThat(f.locks()).as(f.plan()).isLessThanOrEqualTo(MAX_LOCKS);
       assertThat(f.partitions()).as(f.plan()).isNotEmpty().isSubsetOf(asked);
+    }
+  }
+
+  @Test
+  void aServicesExpiryDaysAreThoseOfItsNotificationsReadWithoutPersonalData() {
+    extendTo190Partitions();
+    assertThat(expiryDays.ofService(service, List.of("email", "sms", "letter")))
+        .containsExactly(day);
+    Param[] params = {
+      new Param("serviceId", "uuid", "'" + service + "'"),
+      new Param("types", "text[]", "ARRAY['email', 'sms', 'letter']")
+    };
+    for (Figures f : probe.both("a service's expiry days", ExpiryDays.OF_SERVICE, params)) {
+      assertThat(f.locks()).as(f.plan()).isLessThanOrEqualTo(MAX_LOCKS);
+      assertThat(f.partitions()).as(f.plan()).isEmpty();
     }
   }
 

@@ -2,6 +2,7 @@ package dev.herald.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.herald.notification.ExpiryDays;
 import dev.herald.support.PagePosition;
 import dev.herald.support.Timestamps;
 import dev.herald.testdata.ApiIT;
@@ -29,6 +30,7 @@ class SearchAtVolumeIT extends ApiIT {
   private static UUID service;
 
   @Autowired JdbcClient jdbc;
+  @Autowired ExpiryDays expiryDays;
 
   @BeforeEach
   void fixture() {
@@ -163,7 +165,7 @@ class SearchAtVolumeIT extends ApiIT {
   private List<Map<String, Object>> executed(String sql, String to, String recipient) {
     SearchTerm.Piece piece = (SearchTerm.Piece) SearchTerm.of(to);
     String json =
-        jdbc.sql("EXPLAIN (ANALYZE, FORMAT JSON) " + sql)
+        jdbc.sql("EXPLAIN (ANALYZE, FORMAT JSON) " + withTheServicesDays(sql))
             .param("recipient", recipient)
             .param("serviceId", service)
             .param("keyTypes", new String[] {"normal", "team"})
@@ -196,5 +198,12 @@ class SearchAtVolumeIT extends ApiIT {
               "rows", node.path("Actual Rows").asInt()));
     }
     node.path("Plans").forEach(child -> collect(child, nodes));
+  }
+
+  /** The statement bounded to the service's expiry days, as the search runs it. */
+  private String withTheServicesDays(String sql) {
+    String days =
+        ExpiryDays.literal(expiryDays.ofService(service, List.of("email", "sms", "letter")));
+    return sql.formatted(days, days);
   }
 }

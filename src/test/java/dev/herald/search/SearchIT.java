@@ -3,6 +3,7 @@ package dev.herald.search;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.herald.notification.ExpiryDays;
 import dev.herald.support.PagePosition;
 import dev.herald.testdata.ApiIT;
 import dev.herald.testdata.Http;
@@ -31,6 +32,7 @@ import tools.jackson.databind.json.JsonMapper;
 class SearchIT extends ApiIT {
 
   @Autowired JdbcClient jdbc;
+  @Autowired ExpiryDays expiryDays;
   @Autowired TransactionTemplate transactions;
 
   private UUID service;
@@ -256,7 +258,7 @@ class SearchIT extends ApiIT {
             tx -> {
               jdbc.sql("SET LOCAL enable_seqscan = off").update();
               var statement =
-                  jdbc.sql("EXPLAIN (FORMAT JSON) " + sql)
+                  jdbc.sql("EXPLAIN (FORMAT JSON) " + withTheServicesDays(sql))
                       .param("serviceId", service)
                       .param("keyTypes", new String[] {"normal", "team"})
                       .param("statuses", new String[] {"delivered", "sending", "created"})
@@ -282,5 +284,12 @@ class SearchIT extends ApiIT {
             + " using "
             + node.path("Index Name").asString(""));
     node.path("Plans").forEach(child -> collect(child, nodes));
+  }
+
+  /** The statement bounded to the service's expiry days, as the search runs it. */
+  private String withTheServicesDays(String sql) {
+    String days =
+        ExpiryDays.literal(expiryDays.ofService(service, List.of("email", "sms", "letter")));
+    return sql.formatted(days, days);
   }
 }

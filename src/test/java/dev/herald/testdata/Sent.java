@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -12,6 +13,22 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 public final class Sent {
 
   private Sent() {}
+
+  /** An SMS of a new live service, delivered, with its expiry day. */
+  public record Sms(UUID service, UUID id, LocalDate expiresOn) {}
+
+  /** Makes a live service and a key, sends it an SMS and waits until it is delivered. */
+  public static Sms deliveredSmsOfNewService(Herald herald, JdbcClient jdbc) {
+    UUID service = herald.liveService();
+    String key = herald.key(service, "normal");
+    UUID id = deliveredSms(herald, jdbc, key, herald.template(service, "sms", null, "Hello"));
+    LocalDate day =
+        jdbc.sql("SELECT expires_on FROM notifications WHERE id = :id")
+            .param("id", id)
+            .query(LocalDate.class)
+            .single();
+    return new Sms(service, id, day);
+  }
 
   /** Sends an SMS with a live key and waits until it is delivered; answers its id. */
   public static UUID deliveredSms(Herald herald, JdbcClient jdbc, String key, UUID template) {
