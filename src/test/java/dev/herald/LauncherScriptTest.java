@@ -103,7 +103,7 @@ class LauncherScriptTest {
     Files.setLastModifiedTime(
         jar,
         FileTime.fromMillis(
-            Files.getLastModifiedTime(root.resolve("target/herald-app/herald.jar")).toMillis()
+            Files.getLastModifiedTime(root.resolve("target/herald-app/extracted")).toMillis()
                 + 10_000));
 
     List<String> calls = launch("25.0.3", false);
