@@ -56,6 +56,7 @@ class DatabaseConfiguration {
     String durable = properties.embeddedEphemeral() ? "off" : "on";
     try {
       Files.createDirectories(dir);
+      EmbeddedPostgresMajor.check(dir, EmbeddedPostgresMajor.binaries());
       StalePostmaster.stop(dir);
       log.info("Starting embedded PostgreSQL with data in {}", dir);
       return new EmbeddedDatabase(

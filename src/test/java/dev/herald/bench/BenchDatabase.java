@@ -7,6 +7,9 @@ import java.util.Collection;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -37,6 +40,15 @@ final class BenchDatabase {
             .setServerConfig("max_connections", "200");
     settings.forEach(builder::setServerConfig);
     return builder.start();
+  }
+
+  /** Herald's migrations for {@code db}, configured as application.yml configures them. */
+  static FluentConfiguration flyway(DataSource db) {
+    // As application.yml: CREATE INDEX CONCURRENTLY would wait for Flyway's own lock transaction.
+    return Flyway.configure()
+        .dataSource(db)
+        .locations("classpath:db/migration")
+        .configuration(Map.of("flyway.postgresql.transactional.lock", "false"));
   }
 
   /** The postmaster's process id, so that PostgreSQL's CPU time can be read from /proc. */

@@ -16,7 +16,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
-import org.flywaydb.core.Flyway;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
@@ -84,13 +83,7 @@ public final class DataGenerator {
     try (EmbeddedPostgres postgres =
         BenchDatabase.durablePostgres(dataDir, RetentionBenchmark.PG)) {
       DataSource db = postgres.getPostgresDatabase();
-      // As application.yml: CREATE INDEX CONCURRENTLY would wait for Flyway's own lock transaction.
-      Flyway.configure()
-          .dataSource(db)
-          .locations("classpath:db/migration")
-          .configuration(Map.of("flyway.postgresql.transactional.lock", "false"))
-          .load()
-          .migrate();
+      BenchDatabase.flyway(db).load().migrate();
       generate(db, seed, threads, skewed, spans);
     } finally {
       RetentionBenchmark.deleteTree(dataDir);

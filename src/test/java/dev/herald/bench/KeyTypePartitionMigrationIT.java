@@ -7,7 +7,6 @@ import java.time.LocalDate;
 import java.util.Map;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -26,12 +25,12 @@ class KeyTypePartitionMigrationIT {
     try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().start()) {
       DataSource db = postgres.getPostgresDatabase();
       JdbcClient jdbc = JdbcClient.create(db);
-      flyway(db).target("0024.2").load().migrate();
+      BenchDatabase.flyway(db).target("0024.2").load().migrate();
       DataGenerator.generate(db, ROWS, 1, 1, LocalDate.now().minusDays(1));
       Map<String, String> before = rowsByKeyType(jdbc);
 
       long began = System.nanoTime();
-      flyway(db).target("0025").load().migrate();
+      BenchDatabase.flyway(db).target("0025").load().migrate();
       System.out.printf(
           "V0025 on %,d notifications: %.1f s%n", ROWS, (System.nanoTime() - began) / 1e9);
 
@@ -50,14 +49,6 @@ class KeyTypePartitionMigrationIT {
                   .single())
           .isEqualTo("PRIMARY KEY (id, key_type)");
     }
-  }
-
-  private static org.flywaydb.core.api.configuration.FluentConfiguration flyway(DataSource db) {
-    // As application.yml: CREATE INDEX CONCURRENTLY would wait for Flyway's own lock transaction.
-    return Flyway.configure()
-        .dataSource(db)
-        .locations("classpath:db/migration")
-        .configuration(Map.of("flyway.postgresql.transactional.lock", "false"));
   }
 
   /** Per key type: the count and a digest of every row's text, in id order. */

@@ -29,7 +29,7 @@ class CallbackPlanIT extends ApiIT {
     for (String statement :
         new String[] {CallbackPayloads.DELIVERY_STATUS, CallbackPayloads.COMPLAINT}) {
       for (Figures f : probe.both("callback body", statement, id)) {
-        assertThat(f.locks()).as(f.plan()).isLessThanOrEqualTo(40);
+        assertThat(f.locks()).as(f.plan()).isLessThanOrEqualTo(PlanProbe.MAX_LOCKS);
         assertThat(f.partitions()).as(f.plan()).isEmpty();
       }
     }

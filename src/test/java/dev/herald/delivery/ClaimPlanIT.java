@@ -33,7 +33,7 @@ class ClaimPlanIT extends ApiIT {
     assertThat(probe.partitionsUpTo(Timestamps.londonDate(clock.instant()), 190))
         .isGreaterThanOrEqualTo(190);
     for (Figures f : probe.both("claim", DeliveryRepository.CLAIM, params)) {
-      assertThat(f.locks()).as(f.plan()).isLessThanOrEqualTo(40);
+      assertThat(f.locks()).as(f.plan()).isLessThanOrEqualTo(PlanProbe.MAX_LOCKS);
       assertThat(f.partitions()).as(f.plan()).isEmpty();
     }
   }

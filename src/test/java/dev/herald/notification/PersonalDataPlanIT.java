@@ -24,11 +24,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 class PersonalDataPlanIT extends ApiIT {
 
-  /**
-   * The notifications by id with their 2 partitions and indexes, and a handful of day partitions.
-   */
-  static final int MAX_LOCKS = 40;
-
   @Autowired JdbcClient jdbc;
   @Autowired DataSource dataSource;
   @Autowired ExpiryDays expiryDays;
@@ -55,7 +50,7 @@ class PersonalDataPlanIT extends ApiIT {
     probe.both("read by id", NotificationRepository.FIND, params);
     extendTo190Partitions();
     for (Figures f : probe.both("read by id", NotificationRepository.FIND, params)) {
-      assertThat(f.locks()).as(f.plan()).isLessThanOrEqualTo(MAX_LOCKS);
+      assertThat(f.locks()).as(f.plan()).isLessThanOrEqualTo(PlanProbe.MAX_LOCKS);
       assertThat(f.partitions()).as(f.plan()).isEmpty();
     }
   }
@@ -67,7 +62,7 @@ class PersonalDataPlanIT extends ApiIT {
     List<String> asked = List.of(PlanProbe.partition(day), PlanProbe.partition(day.plusDays(1)));
     extendTo190Partitions();
     for (Figures f : probe.both("personal data by id, 2 days", statement, ids)) {
-      assertThat(f.locks()).as(f.plan()).isLessThanOrEqualTo(MAX_LOCKS);
+      assertThat(f.locks()).as(f.plan()).isLessThanOrEqualTo(PlanProbe.MAX_LOCKS);
       assertThat(f.partitions()).as(f.plan()).isNotEmpty().isSubsetOf(asked);
     }
   }
@@ -82,7 +77,7 @@ class PersonalDataPlanIT extends ApiIT {
       new Param("types", "text[]", "ARRAY['email', 'sms', 'letter']")
     };
     for (Figures f : probe.both("a service's expiry days", ExpiryDays.OF_SERVICE, params)) {
-      assertThat(f.locks()).as(f.plan()).isLessThanOrEqualTo(MAX_LOCKS);
+      assertThat(f.locks()).as(f.plan()).isLessThanOrEqualTo(PlanProbe.MAX_LOCKS);
       assertThat(f.partitions()).as(f.plan()).isEmpty();
     }
   }

@@ -25,12 +25,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 class RedatingPlanIT extends ApiIT {
 
-  /**
-   * The notifications' 2 key-type partitions with their indexes, the personal data's parent and
-   * indexes, and each old day of the batch with its 3 indexes.
-   */
-  static final int MAX_LOCKS = 40;
-
   @Autowired JdbcClient jdbc;
   @Autowired DataSource dataSource;
 
@@ -60,7 +54,7 @@ class RedatingPlanIT extends ApiIT {
       new Param("batch", "int4", "5000")
     };
     for (Figures f : probe.both("re-dating, the batch", RetentionRedating.DUE, params)) {
-      assertThat(f.locks()).as(f.plan()).isLessThanOrEqualTo(MAX_LOCKS);
+      assertThat(f.locks()).as(f.plan()).isLessThanOrEqualTo(PlanProbe.MAX_LOCKS);
       assertThat(f.partitions()).as(f.plan()).isEmpty();
     }
   }
@@ -76,7 +70,7 @@ class RedatingPlanIT extends ApiIT {
     };
     String statement = RetentionRedating.MOVE.formatted(oldDays, oldDays);
     for (Figures f : probe.both("re-dating, the move", statement, params)) {
-      assertThat(f.locks()).as(f.plan()).isLessThanOrEqualTo(MAX_LOCKS);
+      assertThat(f.locks()).as(f.plan()).isLessThanOrEqualTo(PlanProbe.MAX_LOCKS);
       assertThat(f.partitions()).as(f.plan()).isNotEmpty().containsOnly(PlanProbe.partition(day));
     }
   }

@@ -27,9 +27,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 class SearchPlanIT extends ApiIT {
 
-  /** As for a read by id (PersonalDataPlanIT): the search's one day adds 4 relations at most. */
-  static final int MAX_LOCKS = 40;
-
   @Autowired ExpiryDays expiryDays;
   @Autowired DataSource dataSource;
   @Autowired JdbcClient jdbc;
@@ -94,7 +91,7 @@ class SearchPlanIT extends ApiIT {
     params.addAll(List.of(term));
     List<String> asked = days.stream().map(PlanProbe::partition).toList();
     for (Figures f : probe.both(label, statement, params.toArray(Param[]::new))) {
-      assertThat(f.locks()).as(f.plan()).isLessThanOrEqualTo(MAX_LOCKS);
+      assertThat(f.locks()).as(f.plan()).isLessThanOrEqualTo(PlanProbe.MAX_LOCKS);
       assertThat(f.partitions()).as(f.plan()).isNotEmpty().isSubsetOf(asked);
     }
   }
