@@ -51,7 +51,7 @@ public class PersonalDataReader {
   }
 
   /** The statement reading personal data by id from the partitions of these days. */
-  static String statement(Collection<LocalDate> days) {
+  public static String statement(Collection<LocalDate> days) {
     String array =
         new TreeSet<>(days)
             .stream().map(LocalDate::toString).collect(Collectors.joining(",", "{", "}"));

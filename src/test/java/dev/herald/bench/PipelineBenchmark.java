@@ -31,7 +31,7 @@ public final class PipelineBenchmark {
 
   private static final String USAGE =
       "--clients=32 --seconds=30 --warmup=10 --latency-ms=50 --drain-timeout=300"
-          + " --backlog=20000 --claim-workers=4 --claim-batch=100 --statements=false"
+          + " --backlog=20000 --claim-workers=4 --claim-batch=100 --statements=false --analyze=false"
           + " [--herald.delivery.threads=… and other Herald settings]";
 
   private PipelineBenchmark() {}
@@ -100,7 +100,10 @@ public final class PipelineBenchmark {
     System.out.printf("warm-up: %d clients for %d s, then drained%n", clients, warmup.toSeconds());
     Phase.run("warmup", clients, warmup, sends);
     Backlog.awaitDrained(jdbc, drainTimeout);
-    analyze(jdbc);
+    boolean analyze = Boolean.parseBoolean(options.getOrDefault("analyze", "false"));
+    if (analyze) {
+      analyze(jdbc);
+    }
 
     try (HeapSampler heap = new HeapSampler()) {
       Optional<StatementStats> statements = statementStats(context, jdbc);
@@ -116,7 +119,7 @@ public final class PipelineBenchmark {
       DeliveryFigures figures = DeliveryFigures.read(jdbc, service.id(), start, end);
       PipelineReport.print(load, figures, start, end, backlog, drain, drainCpu, heap, stub);
       long rows = Long.parseLong(options.getOrDefault("backlog", "20000"));
-      Capacity capacity = capacity(context, jdbc, service, rows, drainTimeout, postmaster);
+      Capacity capacity = capacity(context, jdbc, service, rows, drainTimeout, postmaster, analyze);
       PipelineReport.printCapacity(capacity, heap);
       ClaimBaseline.Result claims = claimBaseline(pool, options, rows);
       PipelineReport.printBaseline(capacity, claims);
@@ -133,11 +136,14 @@ public final class PipelineBenchmark {
       BenchService service,
       long rows,
       Duration timeout,
-      long postmaster)
+      long postmaster,
+      boolean analyze)
       throws Exception {
     System.out.printf("%nqueue capacity: %,d notifications queued in one transaction%n", rows);
     BacklogFill.fill(jdbc, service.id(), rows, Instant.now());
-    analyze(jdbc);
+    if (analyze) {
+      analyze(jdbc);
+    }
     Optional<StatementStats> statements = statementStats(context, jdbc);
     statements.ifPresent(StatementStats::reset);
     CpuSample before = CpuSample.take(postmaster);
