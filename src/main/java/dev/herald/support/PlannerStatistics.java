@@ -72,9 +72,10 @@ public class PlannerStatistics implements SmartInitializingSingleton {
   }
 
   /**
-   * Analyzes what is out of date, partitions first; answers the tables analyzed. One instance at a
-   * time; an {@code ANALYZE} that would wait for a lock (a partition being made or dropped) is left
-   * for the next check.
+   * Analyzes what is out of date, partitions first; answers the tables looked at. One instance at a
+   * time. A table that cannot be locked at once is skipped until the next check ({@code
+   * SKIP_LOCKED}): waiting would queue the sends behind a partition being made or dropped, and
+   * would cancel an autovacuum of the table under way.
    */
   @Scheduled(fixedDelayString = EVERY, initialDelayString = EVERY)
   public List<String> refresh() {
@@ -90,7 +91,6 @@ public class PlannerStatistics implements SmartInitializingSingleton {
                 if (!locked) {
                   return List.of();
                 }
-                jdbc.sql("SET LOCAL lock_timeout = '1s'").update();
                 List<String> tables = jdbc.sql(STALE_TABLES).query(String.class).list();
                 tables.forEach(this::analyze);
                 List<String> parents = jdbc.sql(STALE_PARENTS).query(String.class).list();
@@ -109,6 +109,6 @@ public class PlannerStatistics implements SmartInitializingSingleton {
 
   private void analyze(String table) {
     // Identifiers cannot be bound; these names come from pg_class (regclass::text quotes them).
-    jdbc.sql("ANALYZE " + table).update();
+    jdbc.sql("ANALYZE (SKIP_LOCKED) " + table).update();
   }
 }

@@ -16,6 +16,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.LongPredicate;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
@@ -89,6 +90,7 @@ class FreshDatabasePlansTest {
             "notification_personal_data_20300108",
             "notifications",
             "notification_personal_data");
+    awaitChanges(count -> count == 0);
     assertThat(
             new PlannerStatistics(
                     jdbc, new TransactionTemplate(new DataSourceTransactionManager(db)))
@@ -222,18 +224,28 @@ class FreshDatabasePlansTest {
                 assertThat(jdbc.sql("SELECT count(*) FROM " + table).query(Long.class).single())
                     .isEqualTo(rows));
     // The statistics collector counts the changes a moment after the commit.
+    awaitChanges(count -> count >= rows);
+  }
+
+  /**
+   * Waits until the changes since the last ANALYZE of the queue and the two partitions, as the
+   * statistics collector counts them a moment after each commit, satisfy {@code condition}.
+   */
+  private static void awaitChanges(LongPredicate condition) {
     await()
         .atMost(Duration.ofSeconds(30))
         .until(
             () ->
-                jdbc.sql(
-                            """
-                        SELECT min(pg_stat_get_mod_since_analyze(oid)) FROM pg_class
+                jdbc
+                    .sql(
+                        """
+                        SELECT pg_stat_get_mod_since_analyze(oid) FROM pg_class
                          WHERE relname IN ('delivery_queue', 'notifications_live',
                                            'notification_personal_data_20300108')
                         """)
-                        .query(Long.class)
-                        .single()
-                    >= rows);
+                    .query(Long.class)
+                    .list()
+                    .stream()
+                    .allMatch(condition::test));
   }
 }
