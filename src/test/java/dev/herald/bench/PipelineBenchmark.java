@@ -154,9 +154,9 @@ public final class PipelineBenchmark {
   }
 
   /**
-   * Up-to-date planner statistics, as autovacuum keeps them on a database in use: without them, a
-   * table made minutes ago and grown to thousands of rows is planned as if it had ten pages, and
-   * lookups by id become sequential scans.
+   * With {@code --analyze=true}: statistics made by the benchmark, after the warm-up and after the
+   * backlog fill. Off by default: a new user's database gets none, and Herald keeps them itself
+   * (PlannerStatistics).
    */
   private static void analyze(JdbcClient jdbc) {
     jdbc.sql("ANALYZE notifications, notification_personal_data, delivery_queue").update();
