@@ -190,20 +190,7 @@ class DeliveryRepository {
    */
   Map<UUID, NotificationStatus> markHandedOver(List<HandedOver> handedOver, Instant now) {
     Map<UUID, NotificationStatus> recorded = new HashMap<>();
-    jdbc.sql(
-            """
-            UPDATE notifications n
-               SET status = CASE WHEN n.notification_type || ' ' || h.status || ' ' || h.outcome
-                                      = ANY (CAST(:receipt AS text[]))
-                                 THEN h.outcome ELSE h.status END,
-                   sent_at = :now, sent_by = h.provider,
-                   reference = h.reference, billable_units = h.billable_units, updated_at = :now
-              FROM unnest(:ids, :statuses, :outcomes, :providers, :references, :units)
-                   AS h (id, status, outcome, provider, reference, billable_units)
-             WHERE n.id = ANY(:ids) AND n.id = h.id
-               AND n.notification_type || ' ' || n.status || ' ' || h.status = ANY (CAST(:guard AS text[]))
-            RETURNING n.id, n.status
-            """)
+    jdbc.sql(HAND_OVER)
         .param("guard", Change.HAND_OVER.guard())
         .param("receipt", Change.RECEIPT.guard())
         .param("ids", Sql.array("uuid", handedOver.stream().map(HandedOver::id).toList()))
@@ -235,23 +222,46 @@ class DeliveryRepository {
   }
 
   /**
+   * The hand-overs' update: each row found by its id in {@code :ids}, then matched to its values.
+   */
+  static final String HAND_OVER =
+      """
+      UPDATE notifications n
+         SET status = CASE WHEN n.notification_type || ' ' || h.status || ' ' || h.outcome
+                                = ANY (CAST(:receipt AS text[]))
+                           THEN h.outcome ELSE h.status END,
+             sent_at = :now, sent_by = h.provider,
+             reference = h.reference, billable_units = h.billable_units, updated_at = :now
+        FROM unnest(:ids, :statuses, :outcomes, :providers, :references, :units)
+             AS h (id, status, outcome, provider, reference, billable_units)
+       WHERE n.id = ANY(:ids) AND n.id = h.id
+         AND n.notification_type || ' ' || n.status || ' ' || h.status = ANY (CAST(:guard AS text[]))
+      RETURNING n.id, n.status
+      """;
+
+  /**
    * Removes the queue rows of these runs (a row claimed again since belongs to another run, and
    * stays), and answers the {@link #runKey}s of those it removed.
    */
   Set<String> removeFromQueue(List<HandedOver> runs) {
-    return jdbc.sql(
-            """
-            DELETE FROM delivery_queue q
-             USING unnest(:ids, :claims) AS r (id, claims)
-             WHERE q.notification_id = ANY(:ids) AND q.notification_id = r.id
-               AND q.claims = r.claims
-            RETURNING q.notification_id || ':' || q.claims
-            """)
+    return jdbc.sql(REMOVE_FROM_QUEUE)
         .param("ids", Sql.array("uuid", runs.stream().map(HandedOver::id).toList()))
         .param("claims", Sql.array("int8", runs.stream().map(HandedOver::claim).toList()))
         .query(String.class)
         .set();
   }
+
+  /**
+   * The removal of finished runs' queue rows: found by id in {@code :ids}, kept if claimed since.
+   */
+  static final String REMOVE_FROM_QUEUE =
+      """
+      DELETE FROM delivery_queue q
+       USING unnest(:ids, :claims) AS r (id, claims)
+       WHERE q.notification_id = ANY(:ids) AND q.notification_id = r.id
+         AND q.claims = r.claims
+      RETURNING q.notification_id || ':' || q.claims
+      """;
 
   /** A run: its notification and its claim of the queue row. */
   static String runKey(HandedOver run) {

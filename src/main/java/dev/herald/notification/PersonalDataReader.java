@@ -46,7 +46,7 @@ public class PersonalDataReader {
   }
 
   /** The statement reading personal data by id from the partitions of these days. */
-  static String statement(Collection<LocalDate> days) {
+  public static String statement(Collection<LocalDate> days) {
     return """
         SELECT notification_id, expires_on, recipient, normalised_recipient,
                personalisation::text AS personalisation, reply_to_text, unsubscribe_link

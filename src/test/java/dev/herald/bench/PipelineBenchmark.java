@@ -31,8 +31,8 @@ public final class PipelineBenchmark {
   private static final String USAGE =
       "--type=email|sms --provider=stub|outbox --clients=32 --seconds=30 --warmup=10"
           + " --latency-ms=50 --drain-timeout=300 --backlog=20000 --claim-workers=4"
-          + " --claim-batch=100 --statements=false [--herald.delivery.threads=… and other Herald"
-          + " settings]";
+          + " --claim-batch=100 --statements=false --analyze=false [--herald.delivery.threads=…"
+          + " and other Herald settings]";
 
   private PipelineBenchmark() {}
 
@@ -103,7 +103,10 @@ public final class PipelineBenchmark {
     System.out.printf("warm-up: %d clients for %d s, then drained%n", clients, warmup.toSeconds());
     Phase.run("warmup", clients, warmup, sends);
     Backlog.awaitDrained(jdbc, drainTimeout);
-    analyze(jdbc);
+    boolean analyze = Boolean.parseBoolean(options.getOrDefault("analyze", "false"));
+    if (analyze) {
+      analyze(jdbc);
+    }
 
     try (HeapSampler heap = new HeapSampler()) {
       Optional<StatementStats> statements = statementStats(context, jdbc);
@@ -122,7 +125,7 @@ public final class PipelineBenchmark {
           ExactlyOnce.check(counted, providerName, sends.accepted(), jdbc, service.id());
       System.out.println(afterLoad.line("accepted (201), warm-up included"));
       long rows = Long.parseLong(options.getOrDefault("backlog", "20000"));
-      Capacity capacity = capacity(context, jdbc, service, rows, drainTimeout, postmaster);
+      Capacity capacity = capacity(context, jdbc, service, rows, drainTimeout, postmaster, analyze);
       PipelineReport.printCapacity(capacity, heap);
       ExactlyOnce afterCapacity =
           ExactlyOnce.check(counted, providerName, sends.accepted() + rows, jdbc, service.id());
@@ -144,11 +147,14 @@ public final class PipelineBenchmark {
       BenchService service,
       long rows,
       Duration timeout,
-      long postmaster)
+      long postmaster,
+      boolean analyze)
       throws Exception {
     System.out.printf("%nqueue capacity: %,d notifications queued in one transaction%n", rows);
     BacklogFill.fill(jdbc, service.id(), rows, Instant.now());
-    analyze(jdbc);
+    if (analyze) {
+      analyze(jdbc);
+    }
     Optional<StatementStats> statements = statementStats(context, jdbc);
     statements.ifPresent(StatementStats::reset);
     CpuSample before = CpuSample.take(postmaster);
@@ -159,9 +165,9 @@ public final class PipelineBenchmark {
   }
 
   /**
-   * Up-to-date planner statistics, as autovacuum keeps them on a database in use: without them, a
-   * table made minutes ago and grown to thousands of rows is planned as if it had ten pages, and
-   * lookups by id become sequential scans.
+   * With {@code --analyze=true}: statistics made by the benchmark, after the warm-up and after the
+   * backlog fill. Off by default: a new user's database gets none, and Herald keeps them itself
+   * (PlannerStatistics).
    */
   private static void analyze(JdbcClient jdbc) {
     jdbc.sql("ANALYZE notifications, notification_personal_data, delivery_queue").update();

@@ -75,22 +75,77 @@ public final class PlanProbe {
     return measure(sql, "force_generic_plan", params);
   }
 
-  private Figures measure(String sql, String mode, Param... params) {
-    String prepared = sql;
-    StringBuilder types = new StringBuilder();
-    StringBuilder values = new StringBuilder();
-    for (int i = 0; i < params.length; i++) {
-      prepared = prepared.replaceAll("(?<!:):" + params[i].name() + "\\b", "\\$" + (i + 1));
-      types.append(i == 0 ? "" : ", ").append(params[i].type());
-      values.append(i == 0 ? "" : ", ").append(params[i].literal());
+  /** PREPARE and EXECUTE of the statement as {@code probe}, its parameters as {@code $n}. */
+  private record Probe(String prepare, String execute) {
+
+    static Probe of(String sql, Param... params) {
+      String prepared = sql;
+      StringBuilder types = new StringBuilder();
+      StringBuilder values = new StringBuilder();
+      for (int i = 0; i < params.length; i++) {
+        prepared = prepared.replaceAll("(?<!:):" + params[i].name() + "\\b", "\\$" + (i + 1));
+        types.append(i == 0 ? "" : ", ").append(params[i].type());
+        values.append(i == 0 ? "" : ", ").append(params[i].literal());
+      }
+      return params.length == 0
+          ? new Probe("PREPARE probe AS " + prepared, "EXECUTE probe")
+          : new Probe(
+              "PREPARE probe (" + types + ") AS " + prepared, "EXECUTE probe (" + values + ")");
     }
-    String execute = params.length == 0 ? "EXECUTE probe" : "EXECUTE probe (" + values + ")";
+  }
+
+  /**
+   * The statement prepared now, on a connection of its own, with a generic plan made at once and
+   * kept, as a pgjdbc server-side statement keeps it; close it to release the connection.
+   */
+  public Prepared prepareGeneric(String sql, Param... params) {
+    Probe probe = Probe.of(sql, params);
+    try {
+      Connection c = dataSource.getConnection();
+      Prepared prepared = new Prepared(c, probe);
+      try (Statement s = c.createStatement()) {
+        s.execute("SET plan_cache_mode = force_generic_plan");
+        s.execute(probe.prepare());
+      }
+      prepared.plan();
+      return prepared;
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** A statement prepared on a connection kept open. */
+  public static final class Prepared implements AutoCloseable {
+
+    private final Connection connection;
+    private final Probe probe;
+
+    private Prepared(Connection connection, Probe probe) {
+      this.connection = connection;
+      this.probe = probe;
+    }
+
+    /** The plan of its next execution: the one cached, unless PostgreSQL invalidated it. */
+    public String plan() {
+      try (Statement s = connection.createStatement()) {
+        return String.join("\n", lines(s, "EXPLAIN " + probe.execute()));
+      } catch (SQLException e) {
+        throw new IllegalStateException(e);
+      }
+    }
+
+    @Override
+    public void close() throws SQLException {
+      connection.close();
+    }
+  }
+
+  private Figures measure(String sql, String mode, Param... params) {
+    Probe probe = Probe.of(sql, params);
+    String execute = probe.execute();
     try (Connection c = dataSource.getConnection();
         Statement s = c.createStatement()) {
-      s.execute(
-          params.length == 0
-              ? "PREPARE probe AS " + prepared
-              : "PREPARE probe (" + types + ") AS " + prepared);
+      s.execute(probe.prepare());
       try {
         c.setAutoCommit(false);
         for (int warm = 0; warm < 3; warm++) {
