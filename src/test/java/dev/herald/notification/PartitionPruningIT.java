@@ -42,6 +42,8 @@ class PartitionPruningIT extends ApiIT {
     assertThat(partitionScans)
         .as(String.join("\n", plan))
         .hasSize(1)
-        .allMatch(l -> l.contains("Index Scan") && l.contains(PlanProbe.partition(day)));
+        // Index or sequential scan: once PlannerStatistics has analyzed a small partition (a few
+        // hundred rows in the test database), reading its pages is the cheaper plan.
+        .allMatch(l -> l.contains(PlanProbe.partition(day)));
   }
 }
