@@ -39,10 +39,9 @@ class EmbeddedPostgresMajorTest {
     Files.writeString(dir.resolve("PG_VERSION"), older + "\n");
     List<String> before = files(dir);
 
-    DatabaseConfiguration configuration = new DatabaseConfiguration();
     HeraldProperties properties =
         new HeraldProperties(null, null, null, var, null, null, null, null, null, false);
-    assertThatThrownBy(() -> configuration.embeddedDatabase(properties))
+    assertThatThrownBy(() -> DatabaseStart.embedded(properties))
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("made by PostgreSQL " + older)
         .hasMessageContaining("this Herald runs PostgreSQL " + binaries)
