@@ -39,6 +39,17 @@ class HeraldApplicationIT extends ApiIT {
   }
 
   @Test
+  void exposesWhereASendsAndADeliverysTimeGoes() {
+    Http.Response metrics = http.send("GET", "/actuator/prometheus", null, null);
+    assertThat(metrics.body())
+        .contains("herald_group_commit_wait_seconds_count{name=\"send-store\"")
+        .contains("herald_group_commit_batch_seconds_count{name=\"hand-over\"")
+        .contains("herald_group_commit_size_count{name=\"send-store\"")
+        .contains("herald_delivery_run_seconds_count")
+        .contains("herald_delivery_threads_busy");
+  }
+
+  @Test
   void publishesNoEventPerRequest() {
     assertThat(ReflectionTestUtils.getField(dispatcher, "publishEvents")).isEqualTo(false);
   }

@@ -14,6 +14,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *     call, so one instance hands over at most threads / (provider latency + its own time per run)
  *     messages a second.
  * @param batch queue rows claimed at most by one statement.
+ * @param claimers threads of one instance that claim rows, each one statement at a time: a claim is
+ *     a round trip and a commit, so one thread alone caps what an instance can start.
  * @param pollInterval how often the queue is read when nothing woke it: work committed by this
  *     instance wakes it at once; work of other instances, retries and lapsed leases wait for this.
  * @param lease how long a claim holds a queue row without a heartbeat.
@@ -27,6 +29,7 @@ public record DeliveryProperties(
     String smsSender,
     int threads,
     int batch,
+    int claimers,
     Duration pollInterval,
     Duration lease,
     Duration heartbeat) {
@@ -38,6 +41,7 @@ public record DeliveryProperties(
     smsSender = smsSender == null || smsSender.isBlank() ? "Herald" : smsSender;
     threads = threads <= 0 ? 256 : threads;
     batch = batch <= 0 ? 100 : batch;
+    claimers = claimers <= 0 ? 2 : claimers;
     pollInterval = pollInterval == null ? Duration.ofSeconds(1) : pollInterval;
     lease = lease == null ? Duration.ofSeconds(60) : lease;
     heartbeat = heartbeat == null ? Duration.ofSeconds(10) : heartbeat;

@@ -4,11 +4,15 @@ import dev.herald.HeraldApplication;
 import dev.herald.delivery.DeliveryRepository.Claimed;
 import dev.herald.support.RedactedThrowable;
 import dev.herald.support.WorkSignal;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -47,12 +51,13 @@ class DeliveryQueue implements SmartLifecycle, WorkSignal.Deliveries {
   private final Clock clock;
   private final String instance;
   private final Semaphore free;
+  private final Timer held;
   private final Set<UUID> running = ConcurrentHashMap.newKeySet();
   private final Object wake = new Object();
   private boolean woken;
   private volatile boolean starved;
   private volatile boolean active;
-  private Thread poller;
+  private final List<Thread> claimers = new ArrayList<>();
   private ThreadPoolExecutor runs;
   private ScheduledExecutorService heartbeats;
 
@@ -61,7 +66,8 @@ class DeliveryQueue implements SmartLifecycle, WorkSignal.Deliveries {
       Deliverer deliverer,
       HandOver handOver,
       DeliveryProperties properties,
-      Clock clock) {
+      Clock clock,
+      MeterRegistry meters) {
     this.repository = repository;
     this.deliverer = deliverer;
     this.handOver = handOver;
@@ -69,6 +75,15 @@ class DeliveryQueue implements SmartLifecycle, WorkSignal.Deliveries {
     this.clock = clock;
     this.instance = instanceName();
     this.free = new Semaphore(properties.threads());
+    this.held =
+        Timer.builder("herald.delivery.run")
+            .description(
+                "How long a delivery held its thread: provider calls, hand-over or retry included")
+            .register(meters);
+    Gauge.builder(
+            "herald.delivery.threads.busy", free, f -> properties.threads() - f.availablePermits())
+        .description("Delivery threads in use, of herald.delivery.threads")
+        .register(meters);
   }
 
   /** Wakes the claiming thread: work was committed on this instance. */
@@ -82,30 +97,51 @@ class DeliveryQueue implements SmartLifecycle, WorkSignal.Deliveries {
 
   /**
    * Claims and starts what is due now, once; answers whether it claimed as many rows as it asked
-   * for (so that there may be more).
+   * for (so that there may be more). The threads for the rows are taken before the claim and those
+   * it did not need given back, so that claiming threads running at once never claim more rows than
+   * there are threads free to run them.
    */
   boolean claimOnce() {
     // Starved first, then the permits: a run that ends in between either sees starved and wakes
-    // this thread, or its permit is counted here.
+    // the claiming threads, or its permit is taken here.
     starved = true;
-    int permits = free.availablePermits();
-    if (permits == 0) {
+    int limit = takePermits(properties.batch());
+    if (limit == 0) {
       return false;
     }
     starved = false;
-    int limit = Math.min(permits, properties.batch());
-    Instant now = clock.instant();
-    List<Claimed> claimed = repository.claim(instance, now, now.plus(properties.lease()), limit);
+    List<Claimed> claimed = List.of();
+    try {
+      Instant now = clock.instant();
+      claimed = repository.claim(instance, now, now.plus(properties.lease()), limit);
+    } finally {
+      free.release(limit - claimed.size());
+    }
     for (Claimed row : claimed) {
       if (row.work() == null) {
+        free.release();
         nothingToSend(row);
         continue;
       }
-      free.acquireUninterruptibly();
       running.add(row.id());
-      runs.execute(() -> run(row));
+      long started = System.nanoTime();
+      runs.execute(() -> run(row, started));
     }
     return claimed.size() == limit;
+  }
+
+  /** Takes up to {@code most} free threads at once; answers how many it took. */
+  private int takePermits(int most) {
+    while (true) {
+      int available = free.availablePermits();
+      if (available == 0) {
+        return 0;
+      }
+      int take = Math.min(available, most);
+      if (free.tryAcquire(take)) {
+        return take;
+      }
+    }
   }
 
   private void nothingToSend(Claimed row) {
@@ -117,7 +153,7 @@ class DeliveryQueue implements SmartLifecycle, WorkSignal.Deliveries {
     repository.remove(row.id(), row.claims());
   }
 
-  private void run(Claimed row) {
+  private void run(Claimed row, long started) {
     try {
       if (!deliverer.deliver(row.work(), row.claims())) {
         repository.remove(row.id(), row.claims());
@@ -135,6 +171,7 @@ class DeliveryQueue implements SmartLifecycle, WorkSignal.Deliveries {
       retryOrGiveUp(row);
     } finally {
       running.remove(row.id());
+      held.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
       free.release();
       if (starved) {
         starved = false;
@@ -225,7 +262,9 @@ class DeliveryQueue implements SmartLifecycle, WorkSignal.Deliveries {
     long every = properties.heartbeat().toMillis();
     heartbeats.scheduleWithFixedDelay(this::heartbeat, every, every, TimeUnit.MILLISECONDS);
     active = true;
-    poller = Thread.ofPlatform().name("delivery-queue").start(this::poll);
+    for (int i = 0; i < properties.claimers(); i++) {
+      claimers.add(Thread.ofPlatform().name("delivery-queue-" + i).start(this::poll));
+    }
   }
 
   @Override
@@ -233,7 +272,10 @@ class DeliveryQueue implements SmartLifecycle, WorkSignal.Deliveries {
     active = false;
     newDeliveries();
     try {
-      poller.join(Duration.ofSeconds(10));
+      for (Thread claimer : claimers) {
+        claimer.join(Duration.ofSeconds(10));
+      }
+      claimers.clear();
       runs.shutdown();
       if (!runs.awaitTermination(30, TimeUnit.SECONDS)) {
         log.warn("Deliveries still running at shutdown: their leases will lapse");

@@ -6,6 +6,7 @@ import dev.herald.notification.NotificationStatus;
 import dev.herald.notification.StatusListener;
 import dev.herald.receipt.Receipts;
 import dev.herald.support.GroupCommit;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -56,14 +57,16 @@ class HandOver implements DisposableBean {
       List<StatusListener> listeners,
       Receipts receipts,
       TransactionTemplate tx,
-      Clock clock) {
+      Clock clock,
+      MeterRegistry meters) {
     this.repository = repository;
     this.listeners = listeners;
     this.receipts = receipts;
     this.tx = tx;
     this.clock = clock;
     this.batches =
-        new GroupCommit<>("hand-over", BATCH_THREADS, BATCH, Duration.ofMinutes(1), this::record);
+        new GroupCommit<>(
+            "hand-over", BATCH_THREADS, BATCH, Duration.ofMinutes(1), meters, this::record);
   }
 
   /**

@@ -7,6 +7,7 @@ import dev.herald.notification.NotificationRepository.Queued;
 import dev.herald.service.DataRetention;
 import dev.herald.support.GroupCommit;
 import dev.herald.support.WorkSignal;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -51,7 +52,8 @@ class SendStore implements DisposableBean {
       NotificationRepository notifications,
       WorkSignal workSignal,
       ObjectMapper json,
-      Clock clock) {
+      Clock clock,
+      MeterRegistry meters) {
     this.dailyLimiter = dailyLimiter;
     this.retention = retention;
     this.notifications = notifications;
@@ -60,7 +62,7 @@ class SendStore implements DisposableBean {
     this.clock = clock;
     this.batches =
         new GroupCommit<>(
-            "send-store", BATCH_THREADS, BATCH, Duration.ofMinutes(1), this::storeBatch);
+            "send-store", BATCH_THREADS, BATCH, Duration.ofMinutes(1), meters, this::storeBatch);
   }
 
   void accept(UUID id, SendRequest request, Recipient recipient, String sender) {

@@ -1,5 +1,8 @@
 package dev.herald.support;
 
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -25,6 +28,11 @@ import org.springframework.dao.QueryTimeoutException;
  * If it throws, every caller of that batch gets the exception. A caller whose item no batch took
  * within the timeout withdraws it, so that it never runs, and gets a {@link QueryTimeoutException}:
  * a temporary failure, not an item stored after its caller gave up.
+ *
+ * <p>Three meters, tagged with the name, say where a caller's time goes: {@code
+ * herald.group.commit.wait} (from the call until a batch takes the item), {@code
+ * herald.group.commit.batch} (the work of one batch, its commit included) and {@code
+ * herald.group.commit.size} (items per batch).
  */
 public final class GroupCommit<T, R> implements AutoCloseable {
 
@@ -35,6 +43,9 @@ public final class GroupCommit<T, R> implements AutoCloseable {
   private final int maxBatch;
   private final Duration timeout;
   private final List<Thread> threads = new ArrayList<>();
+  private final Timer waits;
+  private final Timer batches;
+  private final DistributionSummary sizes;
   private volatile boolean closed;
 
   /**
@@ -42,12 +53,33 @@ public final class GroupCommit<T, R> implements AutoCloseable {
    * @param threads batches run at once (each holds a database connection while it runs)
    * @param maxBatch most items in one batch
    * @param timeout how long a caller waits for its batch before giving up
+   * @param meters where the meters go
    */
   public GroupCommit(
-      String name, int threads, int maxBatch, Duration timeout, Function<List<T>, List<R>> work) {
+      String name,
+      int threads,
+      int maxBatch,
+      Duration timeout,
+      MeterRegistry meters,
+      Function<List<T>, List<R>> work) {
     this.work = work;
     this.maxBatch = maxBatch;
     this.timeout = timeout;
+    this.waits =
+        Timer.builder("herald.group.commit.wait")
+            .description("From the call until a batch took the item")
+            .tag("name", name)
+            .register(meters);
+    this.batches =
+        Timer.builder("herald.group.commit.batch")
+            .description("The work of one batch, its commit included")
+            .tag("name", name)
+            .register(meters);
+    this.sizes =
+        DistributionSummary.builder("herald.group.commit.size")
+            .description("Items per batch")
+            .tag("name", name)
+            .register(meters);
     for (int i = 0; i < threads; i++) {
       this.threads.add(Thread.ofPlatform().name(name + "-" + i).daemon().start(this::loop));
     }
@@ -58,7 +90,7 @@ public final class GroupCommit<T, R> implements AutoCloseable {
     if (closed) {
       throw new IllegalStateException("Closed: no more batches");
     }
-    Pending<T, R> pending = new Pending<>(item, new CompletableFuture<>());
+    Pending<T, R> pending = new Pending<>(item, System.nanoTime(), new CompletableFuture<>());
     queue.add(pending);
     try {
       return await(pending);
@@ -109,7 +141,10 @@ public final class GroupCommit<T, R> implements AutoCloseable {
         }
         batch.add(first);
         queue.drainTo(batch, maxBatch - 1);
-        run(batch);
+        long taken = System.nanoTime();
+        batch.forEach(p -> waits.record(taken - p.enqueued(), TimeUnit.NANOSECONDS));
+        sizes.record(batch.size());
+        batches.record(() -> run(batch));
       } catch (InterruptedException e) {
         break;
       } finally {
@@ -157,5 +192,5 @@ public final class GroupCommit<T, R> implements AutoCloseable {
     return line.toString();
   }
 
-  private record Pending<T, R>(T item, CompletableFuture<R> result) {}
+  private record Pending<T, R>(T item, long enqueued, CompletableFuture<R> result) {}
 }

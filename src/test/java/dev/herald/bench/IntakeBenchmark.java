@@ -3,6 +3,7 @@ package dev.herald.bench;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.herald.testdata.Herald;
 import dev.herald.testdata.Http;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -75,6 +76,7 @@ public final class IntakeBenchmark {
       boolean statements)
       throws Exception {
     HikariDataSource pool = context.getBean(HikariDataSource.class);
+    MeterRegistry meters = context.getBean(MeterRegistry.class);
     JdbcClient jdbc = JdbcClient.create(pool);
     int port = HeraldInProcess.port(context);
     String root = "http://localhost:" + port;
@@ -93,7 +95,9 @@ public final class IntakeBenchmark {
     for (int n : clients) {
       stats.ifPresent(StatementStats::reset);
       long tasksBefore = scheduledTasksInserted(jdbc);
+      GroupCommitFigures commitsBefore = GroupCommitFigures.take(meters);
       Measured herald1 = Measured.of("herald", n, time, sends, jdbc, postmaster);
+      GroupCommitFigures.take(meters).minus(commitsBefore).print(n + " clients");
       long accepted = herald1.result().ok();
       System.out.printf(
           "%d clients: db-scheduler tasks inserted per accepted notification: %.3f%n",

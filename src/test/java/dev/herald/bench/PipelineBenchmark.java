@@ -4,6 +4,8 @@ import com.zaxxer.hikari.HikariDataSource;
 import dev.herald.support.WorkSignal;
 import dev.herald.testdata.Herald;
 import dev.herald.testdata.Http;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,6 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -111,8 +114,22 @@ public final class PipelineBenchmark {
     try (HeapSampler heap = new HeapSampler()) {
       Optional<StatementStats> statements = statementStats(context, jdbc);
       statements.ifPresent(StatementStats::reset);
+      MeterRegistry meters = context.getBean(MeterRegistry.class);
+      GroupCommitFigures commitsBefore = GroupCommitFigures.take(meters);
+      Timer runs = meters.get("herald.delivery.run").timer();
+      long runsBefore = runs.count();
+      double heldBefore = runs.totalTime(TimeUnit.MILLISECONDS);
       Instant start = Instant.now();
       Measured load = Measured.of("pipeline", clients, time, sends, jdbc, postmaster);
+      GroupCommitFigures.take(meters).minus(commitsBefore).print("load phase");
+      double held = runs.totalTime(TimeUnit.MILLISECONDS) - heldBefore;
+      System.out.printf(
+          "delivery runs (load phase): %,d, a run held its thread %.1f ms on average; threads"
+              + " busy on average %.0f of %s%n",
+          runs.count() - runsBefore,
+          held / Math.max(1, runs.count() - runsBefore),
+          held / (load.seconds() * 1000),
+          context.getEnvironment().getProperty("herald.delivery.threads"));
       Instant end = start.plus(Duration.ofNanos((long) (load.seconds() * 1e9)));
       long backlog = Backlog.count(jdbc);
       statements.ifPresent(s -> s.print("load phase", load.result().ok(), 12));

@@ -10,6 +10,7 @@ import dev.herald.provider.outbox.Outbox;
 import dev.herald.support.Sql;
 import dev.herald.testdata.ApiIT;
 import dev.herald.testdata.StoredNotifications;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -23,6 +24,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -160,7 +162,9 @@ class ConcurrentDeliveryIT extends ApiIT {
 
   @Test
   void twoInstancesQueuesAtOnceSendEachNotificationOnce() {
-    DeliveryQueue second = new DeliveryQueue(deliveries, deliverer, handOver, delivery, clock);
+    DeliveryQueue second =
+        new DeliveryQueue(
+            deliveries, deliverer, handOver, delivery, clock, new SimpleMeterRegistry());
     second.start();
     try {
       StoredNotifications stored = new StoredNotifications(herald, notifications, jdbc, tx);
@@ -197,6 +201,7 @@ class ConcurrentDeliveryIT extends ApiIT {
             null,
             4,
             10,
+            2,
             Duration.ofMillis(50),
             Duration.ofSeconds(60),
             Duration.ofSeconds(10));
@@ -209,7 +214,8 @@ class ConcurrentDeliveryIT extends ApiIT {
             throw new ProviderException("every provider is down", true);
           }
         };
-    DeliveryQueue failingQueue = new DeliveryQueue(deliveries, failing, handOver, quick, clock);
+    DeliveryQueue failingQueue =
+        new DeliveryQueue(deliveries, failing, handOver, quick, clock, new SimpleMeterRegistry());
     UUID id = null;
     try {
       id = queuedNotQueuedByTheApp(1).getFirst();
@@ -239,6 +245,80 @@ class ConcurrentDeliveryIT extends ApiIT {
       }
       queue.start();
     }
+  }
+
+  @Test
+  void claimingThreadsAtOnceNeverClaimMoreRowsThanThereAreThreadsFreeToRunThem() throws Exception {
+    queue.stop();
+    DeliveryProperties fourClaimersThreeThreads =
+        new DeliveryProperties(
+            3,
+            Duration.ofMillis(300),
+            Duration.ofSeconds(1),
+            null,
+            3,
+            10,
+            4,
+            Duration.ofMillis(20),
+            Duration.ofSeconds(60),
+            Duration.ofSeconds(10));
+    CountDownLatch mayEnd = new CountDownLatch(1);
+    AtomicInteger running = new AtomicInteger();
+    AtomicInteger mostAtOnce = new AtomicInteger();
+    ConcurrentLinkedQueue<UUID> delivered = new ConcurrentLinkedQueue<>();
+    Deliverer blocking =
+        new Deliverer(
+            null, null, null, handOver, null, null, properties, fourClaimersThreeThreads) {
+          @Override
+          boolean deliver(DeliveryRepository.Work work, long claim) {
+            mostAtOnce.accumulateAndGet(running.incrementAndGet(), Math::max);
+            try {
+              mayEnd.await();
+            } catch (InterruptedException e) {
+              Thread.currentThread().interrupt();
+            }
+            running.decrementAndGet();
+            delivered.add(work.id());
+            return false; // the queue removes the row
+          }
+        };
+    DeliveryQueue fourClaimers =
+        new DeliveryQueue(
+            deliveries,
+            blocking,
+            handOver,
+            fourClaimersThreeThreads,
+            clock,
+            new SimpleMeterRegistry());
+    List<UUID> mine = queuedNotQueuedByTheApp(12);
+    try {
+      fourClaimers.start();
+      await().atMost(Duration.ofSeconds(10)).until(() -> running.get() == 3);
+      // Four threads claim every 20 ms, each up to 10 rows: only the three being run are leased.
+      await()
+          .during(Duration.ofMillis(300))
+          .atMost(Duration.ofSeconds(5))
+          .until(() -> leased(mine) == 3);
+
+      mayEnd.countDown();
+      await().atMost(Duration.ofSeconds(10)).until(() -> mine.stream().noneMatch(this::queued));
+      assertThat(delivered).containsAll(mine).doesNotHaveDuplicates();
+      assertThat(mostAtOnce.get()).isEqualTo(3);
+    } finally {
+      mayEnd.countDown();
+      fourClaimers.stop();
+      removeFromQueue(mine);
+      queue.start();
+    }
+  }
+
+  private long leased(List<UUID> ids) {
+    return jdbc.sql(
+            "SELECT count(*) FROM delivery_queue WHERE notification_id = ANY(:ids)"
+                + " AND leased_until IS NOT NULL")
+        .param("ids", Sql.array("uuid", ids))
+        .query(Long.class)
+        .single();
   }
 
   private String status(UUID id) {

@@ -8,6 +8,7 @@ import dev.herald.support.Sql;
 import dev.herald.testdata.ApiIT;
 import dev.herald.testdata.Http;
 import dev.herald.testdata.Tokens;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -117,7 +118,9 @@ class SimulatedReceiptsIT extends ApiIT {
   @Test
   void twoInstancesDeliveringAtOnceApplyEachReceiptOnceAndQueueOneCallback() {
     String test = herald.key(service, "test");
-    DeliveryQueue second = new DeliveryQueue(deliveries, deliverer, handOver, delivery, clock);
+    DeliveryQueue second =
+        new DeliveryQueue(
+            deliveries, deliverer, handOver, delivery, clock, new SimpleMeterRegistry());
     List<UUID> ids = new ArrayList<>();
     queue.stop();
     try {

@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,6 +15,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -22,6 +26,7 @@ class GroupCommitTest {
   private final List<List<Integer>> batches = new CopyOnWriteArrayList<>();
   private final CountDownLatch firstBatchMayEnd = new CountDownLatch(1);
   private final ExecutorService callers = Executors.newVirtualThreadPerTaskExecutor();
+  private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
 
   @AfterEach
   void stopCallers() {
@@ -40,6 +45,33 @@ class GroupCommitTest {
         assertThat(results.get(i).get()).isEqualTo("result " + i);
       }
       assertThat(batches.stream().map(List::size)).containsExactly(1, 20);
+    }
+  }
+
+  @Test
+  void theMetersSayHowLongCallersWaitedForABatchAndHowLongTheBatchesTook() throws Exception {
+    try (GroupCommit<Integer, Integer> commit = start(100, items -> items)) {
+      long before = System.nanoTime();
+      List<Future<Integer>> results = whileTheFirstBatchRuns(commit, 20);
+      for (Future<Integer> result : results) {
+        result.get();
+      }
+      long elapsed = System.nanoTime() - before;
+
+      Timer waits = meters.get("herald.group.commit.wait").tag("name", "test").timer();
+      Timer runs = meters.get("herald.group.commit.batch").tag("name", "test").timer();
+      DistributionSummary sizes =
+          meters.get("herald.group.commit.size").tag("name", "test").summary();
+      assertThat(waits.count()).isEqualTo(21);
+      assertThat(runs.count()).isEqualTo(2);
+      assertThat(sizes.count()).isEqualTo(2);
+      assertThat(sizes.max()).isEqualTo(20);
+      assertThat(sizes.totalAmount()).isEqualTo(21);
+      // The 20 waited while the first batch ran, which it did until they were all waiting.
+      assertThat(waits.max(TimeUnit.NANOSECONDS)).isPositive();
+      assertThat(runs.max(TimeUnit.NANOSECONDS))
+          .isGreaterThanOrEqualTo(waits.max(TimeUnit.NANOSECONDS) - 50_000_000L)
+          .isLessThanOrEqualTo(elapsed);
     }
   }
 
@@ -110,6 +142,7 @@ class GroupCommitTest {
         1,
         maxBatch,
         timeout,
+        meters,
         items -> {
           batches.add(items);
           if (batches.size() == 1) {
