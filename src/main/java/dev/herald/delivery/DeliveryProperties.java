@@ -39,7 +39,7 @@ public record DeliveryProperties(
     initialBackoff = initialBackoff == null ? Duration.ofSeconds(10) : initialBackoff;
     maxBackoff = maxBackoff == null ? Duration.ofMinutes(30) : maxBackoff;
     smsSender = smsSender == null || smsSender.isBlank() ? "Herald" : smsSender;
-    threads = threads <= 0 ? 256 : threads;
+    threads = threads <= 0 ? 512 : threads;
     batch = batch <= 0 ? 100 : batch;
     claimers = claimers <= 0 ? 2 : claimers;
     pollInterval = pollInterval == null ? Duration.ofSeconds(1) : pollInterval;
