@@ -117,17 +117,34 @@ class DeliveryQueue implements SmartLifecycle, WorkSignal.Deliveries {
     } finally {
       free.release(limit - claimed.size());
     }
-    for (Claimed row : claimed) {
-      if (row.work() == null) {
-        free.release();
-        nothingToSend(row);
-        continue;
+    // Each row's thread is given to its run or given back, also if this loop fails part way.
+    int handled = 0;
+    try {
+      for (Claimed row : claimed) {
+        if (row.work() == null) {
+          free.release();
+          handled++;
+          nothingToSend(row);
+          continue;
+        }
+        start(row);
+        handled++;
       }
-      running.add(row.id());
-      long started = System.nanoTime();
-      runs.execute(() -> run(row, started));
+    } finally {
+      free.release(claimed.size() - handled);
     }
     return claimed.size() == limit;
+  }
+
+  private void start(Claimed row) {
+    running.add(row.id());
+    long started = System.nanoTime();
+    try {
+      runs.execute(() -> run(row, started));
+    } catch (RuntimeException e) {
+      running.remove(row.id()); // its lease lapses, and any instance claims it again
+      throw e;
+    }
   }
 
   /** Takes up to {@code most} free threads at once; answers how many it took. */
