@@ -137,6 +137,11 @@ class SearchRepository {
       Instant updatedAt) {}
 
   static Found map(ResultSet rs, int row) throws SQLException {
+    return map(rs, rs.getString("recipient"));
+  }
+
+  /** A notification found, its recipient read by another statement. */
+  static Found map(ResultSet rs, String recipient) throws SQLException {
     return new Found(
         rs.getObject("id", UUID.class),
         rs.getString("notification_type"),
@@ -144,7 +149,7 @@ class SearchRepository {
         rs.getString("key_type"),
         rs.getObject("template_id", UUID.class),
         rs.getInt("template_version"),
-        rs.getString("recipient"),
+        recipient,
         rs.getString("client_reference"),
         Sql.instant(rs, "created_at"),
         Sql.instant(rs, "sent_at"),

@@ -126,8 +126,9 @@ public final class PartitionPlanBenchmark {
         new Statement(
             "read by id, personal data probed by n.expires_on (former)", FORMER_FIND, id, service),
         new Statement(
-            "search by recipient (SearchRepository.BY_RECIPIENT)",
-            constant("dev.herald.search.SearchRepository", "BY_RECIPIENT"),
+            "search by recipient, 1 day constant (SearchRepository.BY_RECIPIENT)",
+            constant("dev.herald.search.SearchRepository", "BY_RECIPIENT")
+                .formatted("{" + today + "}"),
             service,
             keyTypes,
             statuses,
@@ -137,18 +138,11 @@ public final class PartitionPlanBenchmark {
             new Param("recipient", "text", "'someone@example.com'"),
             limit),
         new Statement(
-            "search, newest window (PieceSearch.RECENT_PIECE)",
-            constant("dev.herald.search.PieceSearch", "RECENT_PIECE"),
-            service,
-            before,
-            beforeId,
-            new Param("window", "int", "1000"),
-            keyTypes,
-            statuses,
-            types,
-            new Param("recipientPattern", "text", "'%example%'"),
-            new Param("referencePattern", "text", "'%example%'"),
-            limit),
+            "search, personal data of the newest, 1 day constant (PieceSearch.RECIPIENTS_OF_DAY)",
+            constant("dev.herald.search.PieceSearch", "RECIPIENTS_OF_DAY").formatted(today, 0),
+            new Param("ids0", "uuid[]", "ARRAY['" + UUID.randomUUID() + "'::uuid]"),
+            new Param("referenceIds", "uuid[]", "ARRAY['" + UUID.randomUUID() + "'::uuid]"),
+            new Param("recipientPattern", "text", "'%example%'")),
         new Statement(
             "claim, notifications only (DeliveryRepository.CLAIM)",
             constant("dev.herald.delivery.DeliveryRepository", "CLAIM"),

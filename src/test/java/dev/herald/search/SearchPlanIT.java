@@ -53,13 +53,14 @@ class SearchPlanIT extends ApiIT {
   }
 
   @Test
-  void aSearchOfTheNewestNotificationsPlansOnlyTheServicesDays() {
+  void aProbeOfTheNewestNotificationsPersonalDataPlansOnlyTheirDay() {
+    String ids = "ARRAY['" + UUID.randomUUID() + "'::uuid]";
     assertPlansOnlyTheDays(
-        "search of the newest for a piece",
-        PieceSearch.RECENT_PIECE.formatted(literal()),
-        new Param("recipientPattern", "text", "'%zq7x%'"),
-        new Param("referencePattern", "text", "'%zq7x%'"),
-        new Param("window", "int4", "1000"));
+        "personal data of the newest for a piece",
+        PieceSearch.RECIPIENTS_OF_DAY.formatted(days.getFirst(), 0),
+        new Param("ids0", "uuid[]", ids),
+        new Param("referenceIds", "uuid[]", ids),
+        new Param("recipientPattern", "text", "'%zq7x%'"));
   }
 
   @Test
