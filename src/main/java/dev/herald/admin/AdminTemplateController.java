@@ -4,6 +4,7 @@ import dev.herald.api.AdminInput;
 import dev.herald.api.ApiException;
 import dev.herald.api.JsonBodies;
 import dev.herald.api.RawBody;
+import dev.herald.service.LetterContactRepository;
 import dev.herald.service.Service;
 import dev.herald.stats.ServiceStatistics;
 import dev.herald.support.Ids;
@@ -36,6 +37,7 @@ class AdminTemplateController {
   private final AdminServices services;
   private final TemplateRepository templates;
   private final TemplateCache cache;
+  private final LetterContactRepository contacts;
   private final ServiceStatistics statistics;
   private final ObjectMapper json;
   private final Clock clock;
@@ -44,12 +46,14 @@ class AdminTemplateController {
       AdminServices services,
       TemplateRepository templates,
       TemplateCache cache,
+      LetterContactRepository contacts,
       ServiceStatistics statistics,
       ObjectMapper json,
       Clock clock) {
     this.services = services;
     this.templates = templates;
     this.cache = cache;
+    this.contacts = contacts;
     this.statistics = statistics;
     this.json = json;
     this.clock = clock;
@@ -67,7 +71,7 @@ class AdminTemplateController {
     AdminInput in = new AdminInput(JsonBodies.parse(json, body));
     String name = in.string("name", true, 255);
     String type = in.oneOf("template_type", true, TYPES);
-    Fields fields = fields(in, type);
+    Fields fields = fields(in, type, service);
     if (fields.content == null) {
       in.error("content is a required property");
     }
@@ -99,11 +103,12 @@ class AdminTemplateController {
   @PutMapping("/admin/services/{id}/templates/{templateId}")
   Map<String, Object> update(
       @PathVariable String id, @PathVariable String templateId, @RawBody byte[] body) {
+    Service service = services.require(id);
     Template current = existing(id, templateId);
     AdminInput in = new AdminInput(JsonBodies.parse(json, body));
     String name = in.string("name", false, 255);
     in.has("template_type");
-    Fields fields = fields(in, current.type());
+    Fields fields = fields(in, current.type(), service);
     in.done();
     Template edited =
         current.edited(
@@ -138,11 +143,34 @@ class AdminTemplateController {
         .orElseThrow(ApiException::noResultFound);
   }
 
-  private static Fields fields(AdminInput in, String type) {
+  /**
+   * The fields a template takes; {@code letter_contact_id}, one of the service's contact blocks,
+   * gives the version that block's text, as {@code letter_contact_block} gives it text directly.
+   */
+  private Fields fields(AdminInput in, String type, Service service) {
     boolean needsSubject = "email".equals(type) || "letter".equals(type);
     String subject = in.string("subject", false);
     String content = in.string("content", false);
     String letterContactBlock = in.string("letter_contact_block", false);
+    String letterContactId = in.string("letter_contact_id", false, 100);
+    if (letterContactId != null) {
+      if (letterContactBlock != null) {
+        in.error("Give letter_contact_block or letter_contact_id, not both");
+      } else {
+        letterContactBlock =
+            Uuids.parse(letterContactId)
+                .flatMap(contact -> contacts.find(service.id(), contact))
+                .map(LetterContactRepository.LetterContact::contactBlock)
+                .orElse(null);
+        if (letterContactBlock == null) {
+          in.error(
+              "letter_contact_id "
+                  + AdminInput.abbreviated(letterContactId)
+                  + " does not exist in database for service id "
+                  + service.id());
+        }
+      }
+    }
     String postage = in.oneOf("postage", false, POSTAGE);
     String createdBy = in.string("created_by", false, 255);
     return new Fields(subject, content, letterContactBlock, postage, createdBy, needsSubject);

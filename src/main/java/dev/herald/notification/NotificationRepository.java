@@ -48,8 +48,8 @@ public class NotificationRepository {
   }
 
   /**
-   * Stores notifications with their personal data and places in the delivery queue in one
-   * statement: all or none.
+   * Stores notifications with their personal data and, but for letters (no provider takes them),
+   * places in the delivery queue, in one statement: all or none.
    */
   public void insertAll(List<Queued> rows) {
     jdbc.sql(
@@ -88,6 +88,7 @@ public class NotificationRepository {
             INSERT INTO delivery_queue (notification_id, key_type, priority, run_at)
             SELECT id, key_type, priority, CAST(created_at AS timestamptz)
               FROM r
+             WHERE notification_type <> 'letter'
             """)
         .param("ids", column(rows, "uuid", q -> q.notification().id()))
         .param("serviceIds", column(rows, "uuid", q -> q.notification().serviceId()))

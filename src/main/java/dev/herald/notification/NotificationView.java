@@ -2,6 +2,7 @@ package dev.herald.notification;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.herald.letter.LetterTimings;
 import dev.herald.notification.NotificationRepository.Stored;
 import dev.herald.support.Timestamps;
 import dev.herald.template.Placeholders;
@@ -44,6 +45,8 @@ record NotificationView(
     @JsonProperty("scheduled_for") String scheduledFor,
     @JsonProperty("postage") String postage,
     @JsonProperty("one_click_unsubscribe_url") String oneClickUnsubscribeUrl,
+    @JsonInclude(JsonInclude.Include.NON_NULL) @JsonProperty("estimated_delivery")
+        String estimatedDelivery,
     @JsonProperty("is_cost_data_ready") boolean isCostDataReady,
     @JsonProperty("cost_in_pounds") Double costInPounds,
     @JsonProperty("cost_details") CostDetails costDetails) {
@@ -57,15 +60,35 @@ record NotificationView(
       @JsonProperty("version") int version,
       @JsonProperty("uri") String uri) {}
 
-  /** An SMS's cost, or {@link #NONE} ({@code {}}) for email, letters and costs not yet known. */
+  /** An SMS's or a letter's cost, or {@link #NONE} ({@code {}}) for email and costs not known. */
   @JsonInclude(JsonInclude.Include.NON_NULL)
   record CostDetails(
       @JsonProperty("billable_sms_fragments") Integer billableSmsFragments,
       @JsonProperty("international_rate_multiplier") Double internationalRateMultiplier,
-      @JsonProperty("sms_rate") BigDecimal smsRate) {
+      @JsonProperty("sms_rate") BigDecimal smsRate,
+      @JsonProperty("billable_sheets_of_paper") Integer billableSheetsOfPaper,
+      @JsonProperty("postage") String postage) {
 
-    static final CostDetails NONE = new CostDetails(null, null, null);
+    static final CostDetails NONE = new CostDetails(null, null, null, null, null);
+
+    static CostDetails sms(int fragments, double multiplier) {
+      return new CostDetails(fragments, multiplier, SMS_RATE, null, null);
+    }
+
+    static CostDetails letter(int sheets, String postage) {
+      return new CostDetails(null, null, null, sheets, postage);
+    }
   }
+
+  /**
+   * Letters that were never sent: they show no sheets and cost nothing (notify-letters.md §6.2).
+   */
+  private static final java.util.Set<NotificationStatus> NEVER_SENT =
+      java.util.EnumSet.of(
+          NotificationStatus.CANCELLED,
+          NotificationStatus.TECHNICAL_FAILURE,
+          NotificationStatus.VALIDATION_FAILED,
+          NotificationStatus.VIRUS_SCAN_FAILED);
 
   static NotificationView of(
       Stored stored, Template template, Map<String, Object> personalisation, String root) {
@@ -85,6 +108,14 @@ record NotificationView(
     boolean smsCostReady =
         sms && (n.billableUnits() > 0 || n.status() != NotificationStatus.CREATED);
     double multiplier = 1.0;
+    // Sheets are counted when a letter's PDF is made, which Herald does not do yet: until then a
+    // letter has none, and its cost is known only when that means nothing to pay (§6.2).
+    boolean letterCostReady =
+        letter
+            && n.status() != NotificationStatus.PENDING_VIRUS_CHECK
+            && !(n.status() == NotificationStatus.CREATED && n.billableUnits() == 0)
+            && (n.billableUnits() == 0 || NEVER_SENT.contains(n.status()));
+    int sheets = NEVER_SENT.contains(n.status()) ? 0 : n.billableUnits();
     return new NotificationView(
         n.id(),
         n.clientReference(),
@@ -112,8 +143,11 @@ record NotificationView(
         null,
         letter ? n.postage() : null,
         p.unsubscribeLink(),
-        email || smsCostReady,
-        email
+        letter
+            ? Timestamps.format(LetterTimings.estimatedDelivery(n.createdAt(), n.postage()))
+            : null,
+        email || smsCostReady || letterCostReady,
+        email || letterCostReady
             ? Double.valueOf(0.0)
             : smsCostReady
                 ? SMS_RATE
@@ -121,7 +155,9 @@ record NotificationView(
                     .multiply(BigDecimal.valueOf(multiplier))
                     .doubleValue()
                 : null,
-        smsCostReady ? new CostDetails(n.billableUnits(), multiplier, SMS_RATE) : CostDetails.NONE);
+        smsCostReady
+            ? CostDetails.sms(n.billableUnits(), multiplier)
+            : letterCostReady ? CostDetails.letter(sheets, n.postage()) : CostDetails.NONE);
   }
 
   private static Object lookup(Map<String, Object> personalisation, String name) {

@@ -6,7 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 
-/** The 201 body of a send (contract §4.1). */
+/** The 201 body of a send (contract §4.1, §4.2 for a letter from a template). */
 final class SendResponse {
 
   private SendResponse() {}
@@ -35,6 +35,8 @@ final class SendResponse {
     body.put("scheduled_for", null);
     if ("sms".equals(request.type())) {
       content.put("from_number", sender);
+    } else if ("letter".equals(request.type())) {
+      content.put("subject", rendered.subject());
     } else {
       content.put("subject", rendered.subject());
       content.put("from_email", request.service().emailSenderLocalPart() + "@" + emailDomain);

@@ -2,8 +2,10 @@ package dev.herald.notification;
 
 import dev.herald.api.ApiException;
 import dev.herald.auth.AuthenticatedKey;
+import dev.herald.auth.KeyType;
 import dev.herald.document.DocumentService;
 import dev.herald.limit.RateLimiter;
+import dev.herald.recipient.PostalAddress;
 import dev.herald.service.Service;
 import dev.herald.service.ServiceCache;
 import dev.herald.support.HeraldProperties;
@@ -96,10 +98,60 @@ class SendService {
     checkLength(type, rendered);
     UUID id = Ids.timeOrdered();
     if (!recipient.simulated()) {
-      store.accept(id, request, recipient, sender);
+      store.accept(id, request, recipient, sender, null);
     }
     return SendResponse.of(id, request, rendered, sender, sanitised, emailDomain, root);
   }
+
+  /**
+   * {@code POST /v2/notifications/letter} from a template, in Notify's order (notify-letters.md
+   * §1.1): rate limit, parse, schema, permission, template and personalisation, the key type, trial
+   * mode, the address, the daily limit; then the letter is stored, {@code created} (a test key's
+   * {@code sending}, shown as {@code accepted}), with the template's contact block and its postage,
+   * or the address's zone when it is abroad.
+   */
+  Map<String, Object> sendLetter(AuthenticatedKey key, byte[] rawBody, String root) {
+    Service service = services.find(key.serviceId()).orElseThrow(ApiException::noResultFound);
+    rateLimiter.take(service, key.keyType());
+    JsonNode body = validation.parseAndValidateLetter(rawBody);
+    validation.checkPermission(service, "letter");
+    boolean precompiled = body.has("content");
+    Template template = precompiled ? null : template(service, "letter", body);
+    Map<String, Object> personalisation =
+        Personalisations.fromJson(json, body.get("personalisation"));
+    SendRequest request = new SendRequest(key, service, "letter", body, template, personalisation);
+    RenderedTemplate rendered = precompiled ? null : render(request);
+    if (key.keyType() == KeyType.TEAM) {
+      throw new ApiException(403, "BadRequestError", "Cannot send letters with a team api key");
+    }
+    if (service.restricted() && key.keyType() != KeyType.TEST) {
+      throw new ApiException(
+          403, "BadRequestError", "Cannot send letters when service is in trial mode");
+    }
+    if (precompiled) {
+      throw ApiException.badRequest(PRECOMPILED_NOT_YET);
+    }
+    PostalAddress address =
+        PostalAddress.fromPersonalisation(
+            Personalisations.asText(personalisation), service.can("international_letters"));
+    address
+        .problem()
+        .ifPresent(
+            problem -> {
+              throw ApiException.validation(problem.message());
+            });
+    String postage = address.international() ? address.postage() : template.postage();
+    Recipient recipient =
+        new Recipient(
+            address.normalised(), address.searchable(), address.international(), null, false);
+    UUID id = Ids.timeOrdered();
+    store.accept(id, request, recipient, template.letterContactBlock(), postage);
+    return SendResponse.of(id, request, rendered, null, Map.of(), emailDomain, root);
+  }
+
+  /** Herald's own message until precompiled letters are checked and stored. */
+  static final String PRECOMPILED_NOT_YET =
+      "Herald does not accept precompiled letters yet: send the letter from a template";
 
   /** Stores each file sent by email and puts its download link in place of the file. */
   private SendRequest withDownloadLinks(SendRequest request, Recipient recipient, String root) {

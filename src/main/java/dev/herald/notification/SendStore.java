@@ -65,11 +65,16 @@ class SendStore implements DisposableBean {
             "send-store", BATCH_THREADS, BATCH, Duration.ofMinutes(1), meters, this::storeBatch);
   }
 
-  void accept(UUID id, SendRequest request, Recipient recipient, String sender) {
+  /**
+   * Stores the send; {@code sender} is the reply-to text (a letter's contact block), {@code
+   * postage} a letter's, else null.
+   */
+  void accept(UUID id, SendRequest request, Recipient recipient, String sender, String postage) {
     List<DailyLimiter.Taken> counted = countTowardsDailyLimits(request, recipient);
     // A failure answered for this send means its insert was rolled back; an exception from the
     // batch itself (a timeout) leaves it unknown, so the send stays counted: never over the limit.
-    Optional<RuntimeException> failure = batches.submit(queued(id, request, recipient, sender));
+    Optional<RuntimeException> failure =
+        batches.submit(queued(id, request, recipient, sender, postage));
     if (failure.isPresent()) {
       giveBack(counted, failure.get());
       throw failure.get();
@@ -120,7 +125,7 @@ class SendStore implements DisposableBean {
     }
     List<DailyLimiter.Taken> counted = new ArrayList<>(2);
     try {
-      if (recipient.international()) {
+      if (recipient.international() && "sms".equals(request.type())) {
         counted.add(dailyLimiter.take(request.service(), "international_sms"));
       }
       counted.add(dailyLimiter.take(request.service(), request.type()));
@@ -131,8 +136,14 @@ class SendStore implements DisposableBean {
     }
   }
 
-  private Queued queued(UUID id, SendRequest request, Recipient recipient, String sender) {
+  private Queued queued(
+      UUID id, SendRequest request, Recipient recipient, String sender, String postage) {
     Instant now = clock.instant();
+    // A test key's letter is never printed: it starts as sending (accepted), as in Notify.
+    NotificationStatus status =
+        "letter".equals(request.type()) && request.key().keyType() == KeyType.TEST
+            ? NotificationStatus.SENDING
+            : NotificationStatus.CREATED;
     Notification notification =
         new Notification(
             id,
@@ -142,12 +153,12 @@ class SendStore implements DisposableBean {
             request.key().keyId(),
             request.key().keyType().value(),
             request.type(),
-            NotificationStatus.CREATED,
+            status,
             request.text("reference"),
             0,
             recipient.international(),
             recipient.phonePrefix(),
-            null,
+            postage,
             retention.expiresOn(request.service().id(), request.type(), now),
             now,
             null,

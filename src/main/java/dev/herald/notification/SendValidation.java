@@ -23,6 +23,8 @@ class SendValidation {
 
   private final RequestValidator sms;
   private final RequestValidator email;
+  private final RequestValidator letter;
+  private final RequestValidator precompiledLetter;
   private final ObjectMapper json;
 
   SendValidation(ObjectMapper json, Clock clock) {
@@ -39,6 +41,9 @@ class SendValidation {
             .withFormat(
                 RequestValidator.DATETIME_WITHIN_NEXT_DAY,
                 RequestValidator.datetimeWithinNextDay(clock));
+    this.letter = RequestValidator.forSchema("schemas/post_letter_request.json");
+    this.precompiledLetter =
+        RequestValidator.forSchema("schemas/post_precompiled_letter_request.json");
   }
 
   JsonNode parseAndValidate(String type, byte[] rawBody) {
@@ -50,10 +55,29 @@ class SendValidation {
     return body;
   }
 
+  /**
+   * A letter request: precompiled if and only if it has a {@code content} key (notify-letters.md
+   * §11), each kind checked against its own schema.
+   */
+  JsonNode parseAndValidateLetter(byte[] rawBody) {
+    JsonNode body = JsonBodies.parse(json, rawBody);
+    List<String> errors =
+        (body.isObject() && body.has("content") ? precompiledLetter : letter).validate(body);
+    if (!errors.isEmpty()) {
+      throw ApiException.validation(errors);
+    }
+    return body;
+  }
+
   void checkPermission(Service service, String type) {
     if (!service.can(type)) {
       throw ApiException.badRequest(
-          "Service is not allowed to send " + ("sms".equals(type) ? "text messages" : "emails"));
+          "Service is not allowed to send "
+              + switch (type) {
+                case "sms" -> "text messages";
+                case "letter" -> "letters";
+                default -> "emails";
+              });
     }
   }
 

@@ -12,7 +12,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-/** {@code POST /v2/notifications/email} and {@code /sms}. */
+/** {@code POST /v2/notifications/email}, {@code /sms} and {@code /letter}. */
 @RestController
 class V2SendController {
 
@@ -35,6 +35,13 @@ class V2SendController {
   @ResponseStatus(HttpStatus.CREATED)
   Map<String, Object> sms(AuthenticatedKey key, @RawBody byte[] body, HttpServletRequest request) {
     return sends.send(key, "sms", body, links.root(request));
+  }
+
+  @PostMapping("/v2/notifications/letter")
+  @ResponseStatus(HttpStatus.CREATED)
+  Map<String, Object> letter(
+      AuthenticatedKey key, @RawBody byte[] body, HttpServletRequest request) {
+    return sends.sendLetter(key, body, links.root(request));
   }
 
   /** Any other type answers Notify's app-level 404 rather than a 405 from the GET route. */

@@ -44,10 +44,14 @@ public final class Renders {
 
   /**
    * Renders, or answers 400 {@code Missing personalisation: …} naming what is missing in the order
-   * it appears, or 400 {@link #NESTED_TOO_DEEPLY} for an email body too deep to render.
+   * it appears (a letter's contact block first), or 400 {@link #NESTED_TOO_DEEPLY} for an email
+   * body too deep to render.
    */
   public static RenderedTemplate checked(Template t, Map<String, ?> personalisation) {
     List<String> texts = new ArrayList<>();
+    if ("letter".equals(t.type()) && t.letterContactBlock() != null) {
+      texts.add(t.letterContactBlock());
+    }
     if (!"sms".equals(t.type()) && t.subject() != null) {
       texts.add(t.subject());
     }

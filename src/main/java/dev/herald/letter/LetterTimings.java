@@ -1,0 +1,69 @@
+package dev.herald.letter;
+
+import dev.herald.support.Timestamps;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.temporal.ChronoUnit;
+import java.util.function.Predicate;
+
+/**
+ * When a letter is expected to arrive, as Notify's v2 API shows it in {@code estimated_delivery}
+ * (notify-letters.md §3.2): printed on the next working day of the printer after its creation plus
+ * 6 h 30 min (so after 17:30 London counts as the next day), then on its way for the postage's
+ * longest transit plus one day of Royal Mail's working days, and due at 16:00 London.
+ */
+public final class LetterTimings {
+
+  /** Moves a letter created after 17:30 London into the next day's print run. */
+  static final Duration PROCESSING_OFFSET = Duration.ofHours(6).plusMinutes(30);
+
+  static final LocalTime DUE_AT = LocalTime.of(16, 0);
+
+  private LetterTimings() {}
+
+  /**
+   * The latest expected delivery, on the wire clock; the seconds and their fraction of {@code
+   * createdAt} carry over, as Notify replaces only the hour and minute.
+   */
+  public static Instant estimatedDelivery(Instant createdAt, String postage) {
+    LocalDate processing = Timestamps.londonDate(createdAt.plus(PROCESSING_OFFSET));
+    LocalDate printed = nextWorkingDay(processing, BankHolidays::isBankHoliday, false);
+    LocalDate due = printed;
+    boolean saturdays = "first".equals(postage);
+    for (int days = 1 + maxDaysInTransit(postage); days > 0; days--) {
+      due = nextWorkingDay(due, BankHolidays::isBankHoliday, saturdays);
+    }
+    Instant created = createdAt.truncatedTo(ChronoUnit.MICROS);
+    int second = (int) Math.floorMod(created.getEpochSecond(), 60L);
+    return due.atTime(DUE_AT.withSecond(second).withNano(created.getNano()))
+        .atZone(Timestamps.LONDON)
+        .toInstant();
+  }
+
+  /** The most Royal Mail working days a letter of this postage spends in the post. */
+  static int maxDaysInTransit(String postage) {
+    return switch (postage) {
+      case "first" -> 0;
+      case "second" -> 4;
+      case "economy" -> 6;
+      case "europe" -> 5;
+      case "rest-of-world" -> 7;
+      default -> throw new IllegalArgumentException("Unknown postage " + postage);
+    };
+  }
+
+  /** The first working day after {@code day}: Monday to Friday (or Saturday), no bank holiday. */
+  private static LocalDate nextWorkingDay(
+      LocalDate day, Predicate<LocalDate> holiday, boolean saturdays) {
+    LocalDate next = day.plusDays(1);
+    while (next.getDayOfWeek() == DayOfWeek.SUNDAY
+        || (next.getDayOfWeek() == DayOfWeek.SATURDAY && !saturdays)
+        || holiday.test(next)) {
+      next = next.plusDays(1);
+    }
+    return next;
+  }
+}

@@ -1,0 +1,4 @@
+/**
+ * Letters: their delivery estimates, and in time their PDFs, precompiled letters and print runs.
+ */
+package dev.herald.letter;
