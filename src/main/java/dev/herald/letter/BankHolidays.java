@@ -6,7 +6,9 @@ import java.time.Month;
 import java.time.temporal.TemporalAdjusters;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The bank holidays of England and Wales: the eight of the Banking and Financial Dealings Act 1971
@@ -40,6 +42,9 @@ final class BankHolidays {
           LocalDate.of(2022, 9, 19), // the state funeral of Queen Elizabeth II
           LocalDate.of(2023, 5, 8)); // the coronation of King Charles III
 
+  /** Each year's days, worked out once: a page of letters asks about ten days each. */
+  private static final Map<Integer, Set<LocalDate>> YEARS = new ConcurrentHashMap<>();
+
   private BankHolidays() {}
 
   static boolean isBankHoliday(LocalDate day) {
@@ -47,6 +52,10 @@ final class BankHolidays {
   }
 
   static Set<LocalDate> ofYear(int year) {
+    return YEARS.computeIfAbsent(year, BankHolidays::computed);
+  }
+
+  private static Set<LocalDate> computed(int year) {
     Set<LocalDate> days = new HashSet<>();
     days.add(weekdayOnOrAfter(LocalDate.of(year, 1, 1)));
     LocalDate easter = easterSunday(year);
@@ -68,7 +77,7 @@ final class BankHolidays {
       }
     }
     PROCLAIMED.stream().filter(d -> d.getYear() == year).forEach(days::add);
-    return days;
+    return Set.copyOf(days);
   }
 
   private static LocalDate weekdayOnOrAfter(LocalDate day) {

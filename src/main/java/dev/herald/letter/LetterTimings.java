@@ -7,7 +7,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.temporal.ChronoUnit;
-import java.util.function.Predicate;
 
 /**
  * When a letter is expected to arrive, as Notify's v2 API shows it in {@code estimated_delivery}
@@ -30,11 +29,11 @@ public final class LetterTimings {
    */
   public static Instant estimatedDelivery(Instant createdAt, String postage) {
     LocalDate processing = Timestamps.londonDate(createdAt.plus(PROCESSING_OFFSET));
-    LocalDate printed = nextWorkingDay(processing, BankHolidays::isBankHoliday, false);
+    LocalDate printed = nextWorkingDay(processing, false);
     LocalDate due = printed;
     boolean saturdays = "first".equals(postage);
     for (int days = 1 + maxDaysInTransit(postage); days > 0; days--) {
-      due = nextWorkingDay(due, BankHolidays::isBankHoliday, saturdays);
+      due = nextWorkingDay(due, saturdays);
     }
     Instant created = createdAt.truncatedTo(ChronoUnit.MICROS);
     int second = (int) Math.floorMod(created.getEpochSecond(), 60L);
@@ -56,12 +55,11 @@ public final class LetterTimings {
   }
 
   /** The first working day after {@code day}: Monday to Friday (or Saturday), no bank holiday. */
-  private static LocalDate nextWorkingDay(
-      LocalDate day, Predicate<LocalDate> holiday, boolean saturdays) {
+  private static LocalDate nextWorkingDay(LocalDate day, boolean saturdays) {
     LocalDate next = day.plusDays(1);
     while (next.getDayOfWeek() == DayOfWeek.SUNDAY
         || (next.getDayOfWeek() == DayOfWeek.SATURDAY && !saturdays)
-        || holiday.test(next)) {
+        || BankHolidays.isBankHoliday(next)) {
       next = next.plusDays(1);
     }
     return next;

@@ -10,7 +10,9 @@ import dev.herald.template.RenderedTemplate;
 import dev.herald.template.Renders;
 import dev.herald.template.Template;
 import java.math.BigDecimal;
+import java.util.EnumSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -83,8 +85,8 @@ record NotificationView(
   /**
    * Letters that were never sent: they show no sheets and cost nothing (notify-letters.md §6.2).
    */
-  private static final java.util.Set<NotificationStatus> NEVER_SENT =
-      java.util.EnumSet.of(
+  private static final Set<NotificationStatus> NEVER_SENT =
+      EnumSet.of(
           NotificationStatus.CANCELLED,
           NotificationStatus.TECHNICAL_FAILURE,
           NotificationStatus.VALIDATION_FAILED,

@@ -103,6 +103,9 @@ public final class Countries {
 
   private static final Map<String, Country> BY_KEY = build();
 
+  /** The country of an address whose last line names none. */
+  static final Country UNITED_KINGDOM = BY_KEY.get(key(UK));
+
   private Countries() {}
 
   /** The country or territory this line names, if it names one. */

@@ -35,6 +35,7 @@ public final class PostalAddress {
   private final Integer bfpo;
   private final Country country;
   private final List<String> lines;
+  private final Optional<String> postcode;
 
   private PostalAddress(String raw, boolean allowInternational) {
     this.allowInternational = allowInternational;
@@ -75,12 +76,14 @@ public final class PostalAddress {
       this.country = last.get();
       this.lines = List.copyOf(kept.subList(0, kept.size() - Math.max(trailingUk, 1)));
     } else {
-      this.country = UK_COUNTRY;
+      this.country = Countries.UNITED_KINGDOM;
       this.lines = List.copyOf(kept);
     }
+    this.postcode =
+        international() || lines.isEmpty()
+            ? Optional.empty()
+            : UkPostcodes.formatted(lines.getLast());
   }
-
-  private static final Country UK_COUNTRY = new Country(Countries.UK, PostalZone.UK);
 
   /**
    * The address in a letter's personalisation: {@code address_line_1} to {@code address_line_7}
@@ -162,10 +165,7 @@ public final class PostalAddress {
 
   /** The postcode of an address in the UK, as Royal Mail sorts it, if its last line is one. */
   public Optional<String> postcode() {
-    if (international() || lines.isEmpty()) {
-      return Optional.empty();
-    }
-    return UkPostcodes.formatted(lines.getLast());
+    return postcode;
   }
 
   private boolean hasValidLastLine() {
@@ -177,8 +177,7 @@ public final class PostalAddress {
   /** The lines as they would be printed: the postcode formatted, a country by its name. */
   public List<String> normalisedLines() {
     List<String> out = new ArrayList<>(lines);
-    Optional<String> postcode = postcode();
-    if (postcode.isPresent() && !out.isEmpty()) {
+    if (postcode.isPresent()) {
       out.set(out.size() - 1, postcode.get());
     }
     if (isBfpo()) {
