@@ -1,5 +1,7 @@
 package dev.herald.bench;
 
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 
@@ -14,6 +16,9 @@ final class PairedRuns {
   interface Side<C> {
     long[] run(C c) throws Exception;
   }
+
+  /** A pair with a side slower than this is listed with its time, to find what stalled it. */
+  private static final long STALL_NANOS = 100_000_000;
 
   private PairedRuns() {}
 
@@ -32,6 +37,7 @@ final class PairedRuns {
     LatencyTable byKind = new LatencyTable();
     LatencyTable byService = new LatencyTable();
     int mismatches = 0;
+    List<String> stalls = new ArrayList<>();
     for (int i = 0; i < cases.size(); i++) {
       C c = cases.get(i);
       long[] h = i % 2 == 0 ? herald.run(c) : null;
@@ -44,11 +50,23 @@ final class PairedRuns {
       if (h[1] != b[1]) {
         mismatches++;
       }
+      if (Math.max(h[0], b[0]) > STALL_NANOS) {
+        stalls.add(
+            String.format(
+                "  %s  Herald %.1f ms, baseline %.1f ms  %s%n",
+                Instant.now(), h[0] / 1e6, b[0] / 1e6, kind.apply(c)));
+      }
     }
     System.out.printf(
         "%,d requests, each once on both sides after one warm-up round; pages that differ"
             + " between the sides: %d%n%n",
         cases.size(), mismatches);
+    System.out.printf(
+        "pairs with a side over %d ms (finished at, UTC; compare with vmstat and the server log):"
+            + " %d%n",
+        STALL_NANOS / 1_000_000, stalls.size());
+    stalls.stream().limit(40).forEach(System.out::print);
+    System.out.println();
     byKind.print("Herald over HTTP", "same SQL over JDBC");
     System.out.println();
     byService.print("Herald over HTTP", "same SQL over JDBC");

@@ -37,7 +37,7 @@ public final class ScaleBenchmark {
         BenchOptions.parse(
             args,
             "--rows=10000000 --day-rows=<rows/5> --seed=1 --threads=2 --history-ends-days-ago=12"
-                + " --per-kind=20 --shared-buffers=512MB");
+                + " --per-kind=20 --shared-buffers=512MB --pg-log=<directory, off>");
     long rows = Long.parseLong(options.getOrDefault("rows", "10000000"));
     long dayRows = Long.parseLong(options.getOrDefault("day-rows", String.valueOf(rows / 5)));
     long seed = Long.parseLong(options.getOrDefault("seed", "1"));
@@ -46,6 +46,9 @@ public final class ScaleBenchmark {
     int perKind = Integer.parseInt(options.getOrDefault("per-kind", "20"));
     Map<String, String> postgresSettings = new java.util.HashMap<>(RetentionBenchmark.PG);
     postgresSettings.put("shared_buffers", options.getOrDefault("shared-buffers", "512MB"));
+    if (options.containsKey("pg-log")) {
+      postgresSettings.putAll(serverLog(Path.of(options.get("pg-log")).toAbsolutePath()));
+    }
     String adminToken = UUID.randomUUID().toString();
     Path dataDir = Files.createTempDirectory("herald-scale");
     ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME))
@@ -101,6 +104,23 @@ public final class ScaleBenchmark {
       RetentionBenchmark.deleteTree(dataDir);
     }
     System.exit(0);
+  }
+
+  /**
+   * The server's log in {@code dir}, with what can stall a request: checkpoints, autovacuum and
+   * autoanalyze runs, temporary files, lock waits and statements over 100 ms (the default line
+   * prefix stamps each with its time).
+   */
+  private static Map<String, String> serverLog(Path dir) throws Exception {
+    Files.createDirectories(dir);
+    return Map.of(
+        "logging_collector", "on",
+        "log_directory", dir.toString(),
+        "log_checkpoints", "on",
+        "log_autovacuum_min_duration", "0",
+        "log_temp_files", "0",
+        "log_lock_waits", "on",
+        "log_min_duration_statement", "100");
   }
 
   /** The largest service, the median one and the smallest, by notifications. */
