@@ -1,0 +1,97 @@
+package dev.herald.letter;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.herald.template.LetterBody;
+import java.awt.geom.Rectangle2D;
+import java.io.IOException;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.apache.pdfbox.text.PDFTextStripperByArea;
+import org.junit.jupiter.api.Test;
+
+class LetterPdfTest {
+
+  private static final float POINTS_PER_MM = 72 / 25.4f;
+
+  private static LetterPdf.Page page(String body) {
+    return new LetterPdf.Page(
+        List.of("Ms A Smith", "1 High Street & Sons", "Leeds", "LS1 1AA"),
+        LetterBody.contactBlock("The Office\n((office))\nLondon", Map.of("office", "Room <2>")),
+        LocalDate.of(2026, 8, 5),
+        LetterBody.subject("Your &amp; claim"),
+        LetterBody.html(body, QrCodes::image));
+  }
+
+  @Test
+  void printsTheAddressInTheEnvelopeWindowInCapitals() throws IOException {
+    LetterPdf.Rendered rendered = LetterPdf.render(page("Dear Ms Smith,\n\nThank you."));
+    try (PDDocument pdf = Loader.loadPDF(rendered.pdf())) {
+      assertThat(rendered.pages()).isEqualTo(1);
+      String window = textIn(pdf.getPage(0), 24.6f, 39.5f, 85f, 26.8f);
+      assertThat(window.strip().split("\\R"))
+          .containsExactly("MS A SMITH", "1 HIGH STREET & SONS", "LEEDS", "LS1 1AA");
+      assertThat(textIn(pdf.getPage(0), 125, 30, 70, 53)).contains("Room <2>", "The Office");
+      String all = new PDFTextStripper().getText(pdf);
+      assertThat(all).contains("5 August 2026", "Your & claim", "Dear Ms Smith,", "Page 1 of 1");
+      assertThat(pdf.getPage(0).getMediaBox().getWidth() / POINTS_PER_MM).isCloseTo(210, within());
+      assertThat(pdf.getPage(0).getMediaBox().getHeight() / POINTS_PER_MM).isCloseTo(297, within());
+    }
+  }
+
+  @Test
+  void aRuleBreaksThePageAndEveryPageIsNumbered() throws IOException {
+    LetterPdf.Rendered rendered = LetterPdf.render(page("One\n\n---\n\nTwo\n\n***\n\nThree"));
+    assertThat(rendered.pages()).isEqualTo(3);
+    try (PDDocument pdf = Loader.loadPDF(rendered.pdf())) {
+      assertThat(new PDFTextStripper().getText(pdf)).contains("Page 1 of 3", "Page 3 of 3");
+      PDFTextStripper third = new PDFTextStripper();
+      third.setStartPage(3);
+      assertThat(third.getText(pdf)).contains("Three").doesNotContain("Two");
+    }
+  }
+
+  @Test
+  void countsTheUnusualLengthOfALongLetter() {
+    String body = "A paragraph of the letter that goes on for a while.\n\n".repeat(400);
+    assertThat(LetterPdf.render(page(body)).pages()).isGreaterThan(10);
+  }
+
+  @Test
+  void drawsAQrCodeForAQrParagraph() throws IOException {
+    LetterPdf.Rendered rendered =
+        LetterPdf.render(page("Scan this:\n\nqr: https://www.gov.uk/check\n\nThanks"));
+    try (PDDocument pdf = Loader.loadPDF(rendered.pdf())) {
+      var resources = pdf.getPage(0).getResources();
+      long images = 0;
+      for (var name : resources.getXObjectNames()) {
+        if (resources.getXObject(name) instanceof PDImageXObject) {
+          images++;
+        }
+      }
+      assertThat(images).isEqualTo(1);
+      assertThat(new PDFTextStripper().getText(pdf)).doesNotContain("qr:");
+    }
+  }
+
+  private static String textIn(PDPage page, float x, float y, float width, float height)
+      throws IOException {
+    PDFTextStripperByArea stripper = new PDFTextStripperByArea();
+    stripper.addRegion(
+        "r",
+        new Rectangle2D.Float(
+            x * POINTS_PER_MM, y * POINTS_PER_MM, width * POINTS_PER_MM, height * POINTS_PER_MM));
+    stripper.extractRegions(page);
+    return stripper.getTextForRegion("r");
+  }
+
+  private static org.assertj.core.data.Offset<Float> within() {
+    return org.assertj.core.data.Offset.offset(0.5f);
+  }
+}
