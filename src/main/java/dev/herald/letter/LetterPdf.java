@@ -114,7 +114,7 @@ public final class LetterPdf {
    * expressions compiled per run) was two thirds of a letter's render time. An embedded subset
    * never carries the table anyway.
    */
-  static byte[] withoutGlyphSubstitution(byte[] font) {
+  public static byte[] withoutGlyphSubstitution(byte[] font) {
     ByteBuffer table = ByteBuffer.wrap(font);
     int tables = Short.toUnsignedInt(table.getShort(4));
     for (int i = 0; i < tables; i++) {

@@ -48,8 +48,8 @@ public class NotificationRepository {
   }
 
   /**
-   * Stores notifications with their personal data and, but for letters (no provider takes them),
-   * places in the delivery queue, in one statement: all or none.
+   * Stores notifications with their personal data and places in the delivery queue or, for letters,
+   * the task that makes their PDF, in one statement: all or none.
    */
   public void insertAll(List<Queued> rows) {
     jdbc.sql(
@@ -84,6 +84,13 @@ public class NotificationRepository {
               SELECT id, CAST(expires_on AS date), service_id, recipient, normalised_recipient,
                      CAST(personalisation AS jsonb), reply_to_text, unsubscribe_link
                 FROM r
+            ), letter AS (
+              INSERT INTO scheduled_tasks (task_name, task_instance, execution_time, picked,
+                                           version, priority)
+              SELECT :letterTask, CAST(id AS text) || '/' || expires_on,
+                     CAST(created_at AS timestamptz), false, 1, :letterPriority
+                FROM r
+               WHERE notification_type = 'letter'
             )
             INSERT INTO delivery_queue (notification_id, key_type, priority, run_at)
             SELECT id, key_type, priority, CAST(created_at AS timestamptz)
@@ -114,8 +121,16 @@ public class NotificationRepository {
         .param("replyToTexts", column(rows, "text", q -> q.personal().replyToText()))
         .param("unsubscribeLinks", column(rows, "text", q -> q.personal().unsubscribeLink()))
         .param("priorities", column(rows, "int4", Queued::priority))
+        .param("letterTask", LETTER_PDF_TASK)
+        .param("letterPriority", LETTER_PDF_PRIORITY)
         .update();
   }
+
+  /** The task that makes a letter's PDF, queued with the letter (dev.herald.letter.LetterPdfs). */
+  public static final String LETTER_PDF_TASK = "letter-pdf";
+
+  /** Below the other tasks': a letter waits for the print run, a callback for nothing. */
+  public static final int LETTER_PDF_PRIORITY = 10;
 
   /** A notification to store, with its personal data, queued for delivery at {@code priority}. */
   public record Queued(Notification notification, PersonalData personal, int priority) {}

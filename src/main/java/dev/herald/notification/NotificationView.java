@@ -2,7 +2,6 @@ package dev.herald.notification;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import dev.herald.letter.LetterTimings;
 import dev.herald.notification.NotificationRepository.Stored;
 import dev.herald.support.Timestamps;
 import dev.herald.template.Placeholders;
@@ -93,7 +92,11 @@ record NotificationView(
           NotificationStatus.VIRUS_SCAN_FAILED);
 
   static NotificationView of(
-      Stored stored, Template template, Map<String, Object> personalisation, String root) {
+      Stored stored,
+      Template template,
+      Map<String, Object> personalisation,
+      LetterDetails letters,
+      String root) {
     Notification n = stored.notification();
     PersonalData p = stored.personal();
     RenderedTemplate rendered = Renders.render(template, personalisation);
@@ -110,13 +113,11 @@ record NotificationView(
     boolean smsCostReady =
         sms && (n.billableUnits() > 0 || n.status() != NotificationStatus.CREATED);
     double multiplier = 1.0;
-    // Sheets are counted when a letter's PDF is made, which Herald does not do yet: until then a
-    // letter has none, and its cost is known only when that means nothing to pay (§6.2).
+    // A letter's sheets are counted when its PDF is made: until then its cost is not known (§6.2).
     boolean letterCostReady =
         letter
             && n.status() != NotificationStatus.PENDING_VIRUS_CHECK
-            && !(n.status() == NotificationStatus.CREATED && n.billableUnits() == 0)
-            && (n.billableUnits() == 0 || NEVER_SENT.contains(n.status()));
+            && !(n.status() == NotificationStatus.CREATED && n.billableUnits() == 0);
     int sheets = NEVER_SENT.contains(n.status()) ? 0 : n.billableUnits();
     return new NotificationView(
         n.id(),
@@ -145,21 +146,35 @@ record NotificationView(
         null,
         letter ? n.postage() : null,
         p.unsubscribeLink(),
-        letter
-            ? Timestamps.format(LetterTimings.estimatedDelivery(n.createdAt(), n.postage()))
-            : null,
+        letter ? Timestamps.format(letters.estimatedDelivery(n.createdAt(), n.postage())) : null,
         email || smsCostReady || letterCostReady,
-        email || letterCostReady
-            ? Double.valueOf(0.0)
-            : smsCostReady
-                ? SMS_RATE
-                    .multiply(BigDecimal.valueOf(n.billableUnits()))
-                    .multiply(BigDecimal.valueOf(multiplier))
-                    .doubleValue()
-                : null,
+        letterCostReady
+            ? letterCost(n, sheets, letters)
+            : email
+                ? Double.valueOf(0.0)
+                : smsCostReady
+                    ? SMS_RATE
+                        .multiply(BigDecimal.valueOf(n.billableUnits()))
+                        .multiply(BigDecimal.valueOf(multiplier))
+                        .doubleValue()
+                    : null,
         smsCostReady
             ? CostDetails.sms(n.billableUnits(), multiplier)
             : letterCostReady ? CostDetails.letter(sheets, n.postage()) : CostDetails.NONE);
+  }
+
+  /** The rate of a letter of {@code sheets}, or nothing to pay for none (test keys, never sent). */
+  private static Double letterCost(Notification n, int sheets, LetterDetails letters) {
+    if (sheets == 0) {
+      return 0.0;
+    }
+    return letters
+        .rate(n.createdAt(), sheets, n.postage())
+        .map(BigDecimal::doubleValue)
+        .orElseThrow(
+            () ->
+                new IllegalStateException(
+                    "No letter rate for " + sheets + " sheets of " + n.postage()));
   }
 
   private static Object lookup(Map<String, Object> personalisation, String name) {

@@ -114,6 +114,9 @@ class SendStore implements DisposableBean {
       }
     }
     workSignal.newDeliveries();
+    if (batch.stream().anyMatch(q -> "letter".equals(q.notification().type()))) {
+      workSignal.newWork();
+    }
     return outcomes;
   }
 

@@ -42,30 +42,35 @@ class V2NotificationController {
 
   private final NotificationRepository notifications;
   private final TemplateCache templates;
+  private final LetterDetails letters;
   private final Links links;
   private final ObjectMapper json;
 
   V2NotificationController(
       NotificationRepository notifications,
       TemplateCache templates,
+      LetterDetails letters,
       Links links,
       ObjectMapper json) {
     this.notifications = notifications;
     this.templates = templates;
+    this.letters = letters;
     this.links = links;
     this.json = json;
   }
 
   @GetMapping("/v2/notifications/{id}")
   NotificationView get(AuthenticatedKey key, @PathVariable String id, HttpServletRequest request) {
-    UUID notificationId =
-        Uuids.parse(id)
-            .orElseThrow(() -> ApiException.validation("notification_id is not a valid UUID"));
     Stored stored =
         notifications
-            .find(key.serviceId(), notificationId)
+            .find(key.serviceId(), notificationId(id))
             .orElseThrow(ApiException::noResultFound);
     return view(stored, links.root(request));
+  }
+
+  private static UUID notificationId(String id) {
+    return Uuids.parse(id)
+        .orElseThrow(() -> ApiException.validation("notification_id is not a valid UUID"));
   }
 
   @GetMapping("/v2/notifications")
@@ -126,6 +131,7 @@ class V2NotificationController {
         stored,
         template,
         Personalisations.fromJson(json, stored.personal().personalisationJson()),
+        letters,
         root);
   }
 

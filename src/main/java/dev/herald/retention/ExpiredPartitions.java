@@ -1,5 +1,8 @@
 package dev.herald.retention;
 
+import dev.herald.files.ObjectStore;
+import dev.herald.files.ObjectStoreException;
+import dev.herald.letter.LetterFiles;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -12,10 +15,12 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Drops the personal-data partitions of past expiry days, all in one statement. Dropping a
- * partition locks the parent exclusively: the lock waits for inserts in flight and new inserts
- * queue behind it. So each attempt waits at most a short lock timeout, and one that times out tries
- * again after a growing pause; intake is held up for at most the timeout plus the drop.
+ * Drops the personal-data partitions of past expiry days, all in one statement, each only once its
+ * day's letter files are gone: a day whose files the store could not delete keeps its partition
+ * until a later run deletes them (DESIGN.md §4a). Dropping a partition locks the parent
+ * exclusively: the lock waits for inserts in flight and new inserts queue behind it. So each
+ * attempt waits at most a short lock timeout, and one that times out tries again after a growing
+ * pause; intake is held up for at most the timeout plus the drop.
  */
 class ExpiredPartitions {
 
@@ -39,6 +44,7 @@ class ExpiredPartitions {
   private static final DateTimeFormatter SUFFIX = DateTimeFormatter.BASIC_ISO_DATE;
 
   private final JdbcClient jdbc;
+  private final ObjectStore files;
   private final TransactionTemplate tx;
   private final Duration lockTimeout;
   private final Duration firstPause;
@@ -46,11 +52,13 @@ class ExpiredPartitions {
 
   ExpiredPartitions(
       JdbcClient jdbc,
+      ObjectStore files,
       TransactionTemplate tx,
       Duration lockTimeout,
       Duration firstPause,
       int attempts) {
     this.jdbc = jdbc;
+    this.files = files;
     this.tx = tx;
     this.lockTimeout = lockTimeout;
     this.firstPause = firstPause;
@@ -75,7 +83,7 @@ class ExpiredPartitions {
   }
 
   private int dropInOneTransaction(LocalDate today) {
-    List<String> due =
+    List<String> expired =
         jdbc.sql(
                 """
                 SELECT c.relname FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid
@@ -86,14 +94,9 @@ class ExpiredPartitions {
             .param("firstKept", "notification_personal_data_" + SUFFIX.format(today))
             .query(String.class)
             .list();
+    List<String> due = expired.stream().filter(this::filesDeleted).toList();
     if (due.isEmpty()) {
       return 0;
-    }
-    for (String partition : due) {
-      // Names come from pg_class and match the partition naming; identifiers cannot be bound.
-      if (!partition.matches("notification_personal_data_\\d{8}")) {
-        throw new IllegalStateException("Unexpected partition " + partition);
-      }
     }
     jdbc.sql("SELECT set_config('lock_timeout', :timeout, true)")
         .param("timeout", lockTimeout.toMillis() + "ms")
@@ -102,6 +105,25 @@ class ExpiredPartitions {
     // IF EXISTS: a run at the same time may have dropped them while this one waited.
     jdbc.sql("DROP TABLE IF EXISTS " + String.join(", ", due)).update();
     return due.size();
+  }
+
+  /** Whether the letter files of the partition's day are gone (deleted now, or never there). */
+  private boolean filesDeleted(String partition) {
+    // Names come from pg_class and match the partition naming; identifiers cannot be bound.
+    if (!partition.matches("notification_personal_data_\\d{8}")) {
+      throw new IllegalStateException("Unexpected partition " + partition);
+    }
+    LocalDate day = LocalDate.parse(partition.substring(partition.length() - 8), SUFFIX);
+    try {
+      int deleted = files.deleteFolder(LetterFiles.folder(day));
+      if (deleted > 0) {
+        log.info("Deleted {} letter files of expiry day {}", deleted, day);
+      }
+      return true;
+    } catch (ObjectStoreException e) {
+      log.warn("Letter files of expiry day {} not deleted, its partition is kept: {}", day, e);
+      return false;
+    }
   }
 
   /** Spring leaves PostgreSQL's lock_not_available (55P03) uncategorised, so by its SQL state. */

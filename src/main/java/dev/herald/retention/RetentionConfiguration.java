@@ -4,6 +4,7 @@ import com.github.kagkarlsson.scheduler.task.helper.CustomTask;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.Schedules;
+import dev.herald.files.ObjectStore;
 import java.time.ZoneOffset;
 import java.util.UUID;
 import org.springframework.context.annotation.Bean;
@@ -23,9 +24,10 @@ class RetentionConfiguration {
   }
 
   @Bean
-  ExpiredPartitions expiredPartitions(JdbcClient jdbc, TransactionTemplate tx) {
+  ExpiredPartitions expiredPartitions(JdbcClient jdbc, ObjectStore files, TransactionTemplate tx) {
     return new ExpiredPartitions(
         jdbc,
+        files,
         tx,
         ExpiredPartitions.LOCK_TIMEOUT,
         ExpiredPartitions.FIRST_PAUSE,

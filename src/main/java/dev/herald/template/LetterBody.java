@@ -24,9 +24,9 @@ public final class LetterBody {
     return new LetterHtml(qrCode).render(HtmlEscape.escape(renderedBody) + "\n");
   }
 
-  /** A rendered subject (already HTML-escaped) as XHTML. */
+  /** A rendered subject (already HTML-escaped) as XHTML; none is empty. */
   public static String subject(String renderedSubject) {
-    return renderedSubject.replace("&nbsp;", "&#160;");
+    return renderedSubject == null ? "" : renderedSubject.replace("&nbsp;", "&#160;");
   }
 
   /** The contact block filled in and escaped, its lines as {@code <br/>}. */

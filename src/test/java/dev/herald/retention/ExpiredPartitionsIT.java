@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import dev.herald.files.ObjectStore;
+import dev.herald.files.ObjectStoreException;
 import dev.herald.notification.PartitionMaintainer;
 import dev.herald.testdata.ApiIT;
 import java.sql.Connection;
@@ -12,7 +14,9 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -35,6 +39,7 @@ class ExpiredPartitionsIT extends ApiIT {
   @Autowired TransactionTemplate tx;
   @Autowired DataSource dataSource;
   @Autowired PartitionMaintainer partitions;
+  @Autowired ObjectStore files;
 
   @BeforeEach
   void partitionsFromTheNinth() {
@@ -45,7 +50,7 @@ class ExpiredPartitionsIT extends ApiIT {
   @Test
   void triesAgainAfterALockTimeoutAndDropsOnceTheInsertInFlightEnds() throws Exception {
     ExpiredPartitions expired =
-        new ExpiredPartitions(jdbc, tx, Duration.ofMillis(100), Duration.ofMillis(200), 100);
+        new ExpiredPartitions(jdbc, files, tx, Duration.ofMillis(100), Duration.ofMillis(200), 100);
     CompletableFuture<ExpiredPartitions.Dropped> drop;
     try (Connection inFlight = insertInFlight()) {
       drop = CompletableFuture.supplyAsync(() -> expired.dropBefore(TODAY));
@@ -71,12 +76,84 @@ class ExpiredPartitionsIT extends ApiIT {
   @Test
   void givesUpAfterTheLastAttemptAndLeavesThePartitions() throws Exception {
     ExpiredPartitions expired =
-        new ExpiredPartitions(jdbc, tx, Duration.ofMillis(50), Duration.ofMillis(10), 3);
+        new ExpiredPartitions(jdbc, files, tx, Duration.ofMillis(50), Duration.ofMillis(10), 3);
     try (Connection inFlight = insertInFlight()) {
       assertThatThrownBy(() -> expired.dropBefore(TODAY))
           .hasMessageContaining("canceling statement due to lock timeout");
       assertThat(exists("notification_personal_data_20260209")).isTrue();
       inFlight.rollback();
+    }
+  }
+
+  @Test
+  void aDaysLetterFilesGoWithItsPartitionAndADayWhoseFilesStayKeepsIt() {
+    String dropped = "letters/2026-02-09/" + UUID.randomUUID() + "/rendered.pdf";
+    String stuck = "letters/2026-02-10/" + UUID.randomUUID() + "/rendered.pdf";
+    String kept = "letters/2026-02-12/" + UUID.randomUUID() + "/rendered.pdf";
+    for (String key : List.of(dropped, stuck, kept)) {
+      files.put(key, new byte[] {1});
+    }
+    // The store fails to delete the 10th's files (as S3 out of reach would).
+    ObjectStore failingOnTheTenth =
+        new ForwardingStore(files) {
+          @Override
+          public int deleteFolder(String folder) {
+            if (folder.equals("letters/2026-02-10")) {
+              throw new ObjectStoreException("store out of reach", null);
+            }
+            return super.deleteFolder(folder);
+          }
+        };
+
+    new ExpiredPartitions(jdbc, failingOnTheTenth, tx, Duration.ofSeconds(1), Duration.ZERO, 1)
+        .dropBefore(TODAY);
+    assertThat(files.get(dropped)).isEmpty();
+    assertThat(exists("notification_personal_data_20260209")).isFalse();
+    assertThat(files.get(stuck)).isPresent();
+    assertThat(exists("notification_personal_data_20260210")).isTrue();
+    assertThat(exists("notification_personal_data_20260211")).isFalse();
+    assertThat(files.get(kept)).isPresent();
+
+    // The next run, the store back, deletes them and drops the partition.
+    new ExpiredPartitions(jdbc, files, tx, Duration.ofSeconds(1), Duration.ZERO, 1)
+        .dropBefore(TODAY);
+    assertThat(files.get(stuck)).isEmpty();
+    assertThat(exists("notification_personal_data_20260210")).isFalse();
+    assertThat(files.get(kept)).isPresent();
+  }
+
+  /** A store that does what another does. */
+  private static class ForwardingStore implements ObjectStore {
+
+    private final ObjectStore store;
+
+    ForwardingStore(ObjectStore store) {
+      this.store = store;
+    }
+
+    @Override
+    public void put(String key, byte[] content) {
+      store.put(key, content);
+    }
+
+    @Override
+    public java.util.Optional<byte[]> get(String key) {
+      return store.get(key);
+    }
+
+    @Override
+    public void delete(String key) {
+      store.delete(key);
+    }
+
+    @Override
+    public int deleteFolder(String folder) {
+      return store.deleteFolder(folder);
+    }
+
+    @Override
+    public List<String> list(String prefix) {
+      return store.list(prefix);
     }
   }
 

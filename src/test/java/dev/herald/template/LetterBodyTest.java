@@ -66,6 +66,13 @@ class LetterBodyTest {
   }
 
   @Test
+  void aSubjectIsXhtmlAndNoSubjectIsEmpty() {
+    assertThat(LetterBody.subject("Fish &amp; chips&nbsp;today"))
+        .isEqualTo("Fish &amp; chips&#160;today");
+    assertThat(LetterBody.subject(null)).isEmpty();
+  }
+
+  @Test
   void theContactBlockIsFilledEscapedAndBrokenIntoLines() {
     assertThat(LetterBody.contactBlock("A & B\n((office))\nLondon\n", Map.of("office", "<Room 2>")))
         .isEqualTo("A &amp; B<br/>&lt;Room 2&gt;<br/>London");

@@ -109,6 +109,36 @@ public final class Herald {
         adminOk("POST", "/admin/services/" + service + "/templates", body).get("id").asString());
   }
 
+  /** A letter template with this postage and content, and a contact block if one is given. */
+  public UUID letterTemplate(UUID service, String postage, String content, String contactBlock) {
+    Map<String, Object> body = new java.util.HashMap<>();
+    body.put("name", "letter template " + UUID.randomUUID());
+    body.put("template_type", "letter");
+    body.put("subject", "Your ((thing))");
+    body.put("content", content);
+    body.put("postage", postage);
+    if (contactBlock != null) {
+      body.put("letter_contact_block", contactBlock);
+    }
+    return UUID.fromString(
+        adminOk("POST", "/admin/services/" + service + "/templates", body).get("id").asString());
+  }
+
+  /** POST /v2/notifications/letter from the template; answers the letter's id (201 or fails). */
+  public String sendLetter(String key, UUID template, Map<String, Object> personalisation) {
+    Http.Response r =
+        http.send(
+            "POST",
+            "/v2/notifications/letter",
+            Tokens.bearer(key),
+            Http.json(
+                Map.of("template_id", template.toString(), "personalisation", personalisation)));
+    if (r.status() != 201) {
+      throw new AssertionError("letter not accepted: " + r.status() + " " + r.body());
+    }
+    return r.json().get("id").asString();
+  }
+
   /** Sets the service's callback of this type (replacing the one it has); answers the callback. */
   public JsonNode callback(UUID service, String type, String url, String bearerToken) {
     return adminOk(

@@ -1,0 +1,53 @@
+package dev.herald.letter;
+
+import dev.herald.files.ObjectStore;
+import java.time.LocalDate;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.stereotype.Component;
+
+/**
+ * A letter's files in the object store, under its expiry day so that a day's files go with that
+ * day's partition: {@code letters/<expiry day>/<id>/rendered.pdf} for a templated letter, and
+ * {@code original.pdf} and {@code sanitised.pdf} for a precompiled one.
+ */
+@Component
+public class LetterFiles {
+
+  /** The kinds of file a letter has, each its own object. */
+  public enum Kind {
+    RENDERED("rendered.pdf"),
+    ORIGINAL("original.pdf"),
+    SANITISED("sanitised.pdf");
+
+    private final String name;
+
+    Kind(String name) {
+      this.name = name;
+    }
+  }
+
+  private final ObjectStore store;
+
+  LetterFiles(ObjectStore store) {
+    this.store = store;
+  }
+
+  /** The folder of every letter that expires on {@code expiresOn}. */
+  public static String folder(LocalDate expiresOn) {
+    return "letters/" + expiresOn;
+  }
+
+  static String key(LocalDate expiresOn, UUID id, Kind kind) {
+    return folder(expiresOn) + "/" + id + "/" + kind.name;
+  }
+
+  void put(LocalDate expiresOn, UUID id, Kind kind, byte[] pdf) {
+    store.put(key(expiresOn, id, kind), pdf);
+  }
+
+  /** The file, or empty when it was never made or is gone. */
+  public Optional<byte[]> get(LocalDate expiresOn, UUID id, Kind kind) {
+    return store.get(key(expiresOn, id, kind));
+  }
+}

@@ -1,0 +1,123 @@
+package dev.herald.letter;
+
+import dev.herald.letter.LetterFiles.Kind;
+import dev.herald.letter.LetterRepository.ToRender;
+import dev.herald.notification.NotificationRepository;
+import dev.herald.notification.NotificationStatus;
+import dev.herald.recipient.PostalAddress;
+import dev.herald.support.Timestamps;
+import dev.herald.template.LetterBody;
+import dev.herald.template.Personalisations;
+import dev.herald.template.RenderedTemplate;
+import dev.herald.template.Renders;
+import dev.herald.template.Template;
+import dev.herald.template.TemplateCache;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.Semaphore;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.ObjectMapper;
+
+/**
+ * Makes a templated letter's PDF ({@value #TASK} task, one per letter, queued with it): renders it,
+ * stores it, then records its pages and sheets. Over {@value #MAX_PAGES} pages it fails validation
+ * ({@code letter-too-long}); a test key's letter is delivered. A letter is made once: a second run
+ * finds its pages recorded and does nothing, and one interrupted between storing and recording
+ * stores the same file again.
+ */
+@Component
+class LetterPdfs {
+
+  static final String TASK = NotificationRepository.LETTER_PDF_TASK;
+  static final int MAX_PAGES = 10;
+  static final String TOO_LONG = "letter-too-long";
+  private static final Set<NotificationStatus> WAITING =
+      EnumSet.of(NotificationStatus.CREATED, NotificationStatus.SENDING);
+
+  // Rendering is all CPU: more at once than there are cores only takes longer for each.
+  private final Semaphore cores = new Semaphore(Runtime.getRuntime().availableProcessors());
+  private final LetterRepository letters;
+  private final TemplateCache templates;
+  private final LetterFiles files;
+  private final ObjectMapper json;
+  private final Clock clock;
+
+  LetterPdfs(
+      LetterRepository letters,
+      TemplateCache templates,
+      LetterFiles files,
+      ObjectMapper json,
+      Clock clock) {
+    this.letters = letters;
+    this.templates = templates;
+    this.files = files;
+    this.json = json;
+    this.clock = clock;
+  }
+
+  /** The task instance of a letter: its id and expiry day, which finds its partition. */
+  static String instance(UUID id, LocalDate expiresOn) {
+    return id + "/" + expiresOn;
+  }
+
+  void make(String instance) {
+    UUID id = UUID.fromString(instance.substring(0, instance.indexOf('/')));
+    LocalDate expiresOn = LocalDate.parse(instance.substring(instance.indexOf('/') + 1));
+    ToRender letter = letters.toRender(id, expiresOn).orElse(null);
+    if (letter == null || letter.pageCount() != null || !WAITING.contains(letter.status())) {
+      return;
+    }
+    LetterPdf.Rendered rendered = render(letter);
+    files.put(expiresOn, id, Kind.RENDERED, rendered.pdf());
+    int pages = rendered.pages();
+    boolean tooLong = pages > MAX_PAGES;
+    boolean test = "test".equals(letter.keyType());
+    letters.recordPdf(
+        id,
+        expiresOn,
+        pages,
+        tooLong || test ? 0 : (pages + 1) / 2,
+        tooLong
+            ? NotificationStatus.VALIDATION_FAILED
+            : test ? NotificationStatus.DELIVERED : letter.status(),
+        tooLong ? TOO_LONG : null,
+        clock.instant());
+  }
+
+  /** After its last attempt a letter without a PDF is a technical failure. */
+  void gaveUp(String instance) {
+    letters.failed(
+        UUID.fromString(instance.substring(0, instance.indexOf('/'))),
+        LocalDate.parse(instance.substring(instance.indexOf('/') + 1)),
+        clock.instant());
+  }
+
+  private LetterPdf.Rendered render(ToRender letter) {
+    Template template =
+        templates
+            .version(letter.serviceId(), letter.templateId(), letter.templateVersion())
+            .orElseThrow(
+                () -> new IllegalStateException("No template version for letter " + letter.id()));
+    Map<String, Object> personalisation =
+        Personalisations.fromJson(json, letter.personalisationJson());
+    RenderedTemplate content = Renders.render(template, personalisation);
+    LetterPdf.Page page =
+        new LetterPdf.Page(
+            PostalAddress.fromPersonalisation(Personalisations.asText(personalisation), true)
+                .normalisedLines(),
+            LetterBody.contactBlock(letter.contactBlock(), personalisation),
+            Timestamps.londonDate(letter.createdAt()),
+            LetterBody.subject(content.subject()),
+            LetterBody.html(content.body(), QrCodes::image));
+    cores.acquireUninterruptibly();
+    try {
+      return LetterPdf.render(page);
+    } finally {
+      cores.release();
+    }
+  }
+}
