@@ -13,13 +13,16 @@ import dev.herald.template.Renders;
 import dev.herald.template.Template;
 import dev.herald.template.TemplateCache;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Semaphore;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
+import org.springframework.web.util.HtmlUtils;
 import tools.jackson.databind.ObjectMapper;
 
 /**
@@ -45,18 +48,21 @@ class LetterPdfs {
   private final LetterFiles files;
   private final ObjectMapper json;
   private final Clock clock;
+  private final ApplicationEventPublisher events;
 
   LetterPdfs(
       LetterRepository letters,
       TemplateCache templates,
       LetterFiles files,
       ObjectMapper json,
-      Clock clock) {
+      Clock clock,
+      ApplicationEventPublisher events) {
     this.letters = letters;
     this.templates = templates;
     this.files = files;
     this.json = json;
     this.clock = clock;
+    this.events = events;
   }
 
   /** The task instance of a letter: its id and expiry day, which finds its partition. */
@@ -71,21 +77,35 @@ class LetterPdfs {
     if (letter == null || letter.pageCount() != null || !WAITING.contains(letter.status())) {
       return;
     }
-    LetterPdf.Rendered rendered = render(letter);
+    LetterPdf.Page page = page(letter);
+    LetterPdf.Rendered rendered = render(page);
     files.put(expiresOn, id, Kind.RENDERED, rendered.pdf());
     int pages = rendered.pages();
     boolean tooLong = pages > MAX_PAGES;
     boolean test = "test".equals(letter.keyType());
-    letters.recordPdf(
+    NotificationStatus status =
+        tooLong
+            ? NotificationStatus.VALIDATION_FAILED
+            : test ? NotificationStatus.DELIVERED : letter.status();
+    Instant now = clock.instant();
+    if (letters.recordPdf(
         id,
         expiresOn,
         pages,
         tooLong || test ? 0 : (pages + 1) / 2,
-        tooLong
-            ? NotificationStatus.VALIDATION_FAILED
-            : test ? NotificationStatus.DELIVERED : letter.status(),
+        status,
         tooLong ? TOO_LONG : null,
-        clock.instant());
+        now)) {
+      events.publishEvent(
+          new LetterPdfMade(
+              id,
+              expiresOn,
+              page.addressLines(),
+              HtmlUtils.htmlUnescape(page.subjectHtml()),
+              pages,
+              status.value(),
+              now));
+    }
   }
 
   /** After its last attempt a letter without a PDF is a technical failure. */
@@ -96,7 +116,7 @@ class LetterPdfs {
         clock.instant());
   }
 
-  private LetterPdf.Rendered render(ToRender letter) {
+  private LetterPdf.Page page(ToRender letter) {
     Template template =
         templates
             .version(letter.serviceId(), letter.templateId(), letter.templateVersion())
@@ -105,14 +125,16 @@ class LetterPdfs {
     Map<String, Object> personalisation =
         Personalisations.fromJson(json, letter.personalisationJson());
     RenderedTemplate content = Renders.render(template, personalisation);
-    LetterPdf.Page page =
-        new LetterPdf.Page(
-            PostalAddress.fromPersonalisation(Personalisations.asText(personalisation), true)
-                .normalisedLines(),
-            LetterBody.contactBlock(letter.contactBlock(), personalisation),
-            Timestamps.londonDate(letter.createdAt()),
-            LetterBody.subject(content.subject()),
-            LetterBody.html(content.body(), QrCodes::image));
+    return new LetterPdf.Page(
+        PostalAddress.fromPersonalisation(Personalisations.asText(personalisation), true)
+            .normalisedLines(),
+        LetterBody.contactBlock(letter.contactBlock(), personalisation),
+        Timestamps.londonDate(letter.createdAt()),
+        LetterBody.subject(content.subject()),
+        LetterBody.html(content.body(), QrCodes::image));
+  }
+
+  private LetterPdf.Rendered render(LetterPdf.Page page) {
     cores.acquireUninterruptibly();
     try {
       return LetterPdf.render(page);

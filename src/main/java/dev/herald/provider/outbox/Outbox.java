@@ -1,9 +1,13 @@
 package dev.herald.provider.outbox;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
 
@@ -25,6 +29,7 @@ public class Outbox {
       String subject,
       String html,
       String text,
+      String pdf,
       Instant at) {
 
     @Override
@@ -34,12 +39,24 @@ public class Outbox {
   }
 
   private final Deque<Message> messages = new ArrayDeque<>();
+  private final Map<UUID, LocalDate> letterDays = new HashMap<>();
 
   synchronized void add(Message message) {
     messages.addFirst(message);
     while (messages.size() > CAPACITY) {
-      messages.removeLast();
+      letterDays.remove(messages.removeLast().notificationId());
     }
+  }
+
+  /** A letter, with the expiry day that finds its PDF. */
+  synchronized void addLetter(Message letter, LocalDate expiresOn) {
+    letterDays.put(letter.notificationId(), expiresOn);
+    add(letter);
+  }
+
+  /** The expiry day of a letter still in the outbox. */
+  synchronized Optional<LocalDate> letterDay(UUID notificationId) {
+    return Optional.ofNullable(letterDays.get(notificationId));
   }
 
   public synchronized List<Message> messages() {

@@ -51,7 +51,7 @@ class OutboxConfiguration {
       trustLoopback = false;
     }
     return new MappedInterceptor(
-        new String[] {"/outbox", "/outbox.json", "/actuator/**"},
+        new String[] {"/outbox", "/outbox.json", "/outbox/**", "/actuator/**"},
         new String[] {"/actuator/health/**"},
         new LocalOrAdminInterceptor(token, trustLoopback));
   }

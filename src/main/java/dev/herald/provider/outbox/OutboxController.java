@@ -18,6 +18,9 @@ import org.springframework.web.util.HtmlUtils;
 @RestController
 class OutboxController {
 
+  private static final Map<String, String> TITLES =
+      Map.of("email", "Email", "sms", "Text message", "letter", "Letter");
+
   private final Outbox outbox;
 
   OutboxController(Outbox outbox) {
@@ -38,6 +41,9 @@ class OutboxController {
                   view.put("subject", m.subject());
                   view.put("html", m.html());
                   view.put("text", m.text());
+                  if (m.pdf() != null) {
+                    view.put("pdf", m.pdf());
+                  }
                   view.put("sent_at", Timestamps.format(m.at()));
                   return view;
                 })
@@ -62,9 +68,22 @@ class OutboxController {
     }
     for (Outbox.Message m : outbox.messages()) {
       html.append("<article><h2>")
-          .append("email".equals(m.type()) ? "Email" : "Text message")
+          .append(TITLES.get(m.type()))
           .append(m.subject() == null ? "" : ": " + HtmlUtils.htmlEscape(m.subject()))
-          .append("</h2><p>From ")
+          .append("</h2>");
+      if (m.pdf() != null) {
+        html.append("<pre>")
+            .append(HtmlUtils.htmlEscape(m.to()))
+            .append("</pre><p>")
+            .append(HtmlUtils.htmlEscape(m.text()))
+            .append(", made at ")
+            .append(Timestamps.format(m.at()))
+            .append(": <a href=\"")
+            .append(HtmlUtils.htmlEscape(m.pdf()))
+            .append("\">download the PDF</a></p></article>");
+        continue;
+      }
+      html.append("<p>From ")
           .append(HtmlUtils.htmlEscape(m.from()))
           .append(" to ")
           .append(HtmlUtils.htmlEscape(m.to()))

@@ -37,6 +37,7 @@ final class OutboxProviders {
                 email.subject(),
                 email.htmlBody(),
                 email.textBody(),
+                null,
                 clock.instant()));
         return email.notificationId().toString();
       }
@@ -71,6 +72,7 @@ final class OutboxProviders {
                 null,
                 null,
                 sms.text(),
+                null,
                 clock.instant()));
         return sms.notificationId().toString();
       }

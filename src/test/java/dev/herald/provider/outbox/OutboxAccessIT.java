@@ -100,6 +100,11 @@ class OutboxAccessIT extends ApiIT {
   }
 
   @Test
+  void aLettersPdfOnTheOutboxIsProtectedToo() {
+    assertForbidden(get(otherAddress, "/outbox/letters/" + java.util.UUID.randomUUID() + ".pdf"));
+  }
+
+  @Test
   void takesNoForwardedHeaderForTheRequestsAddress() {
     assertForbidden(get(otherAddress, "/outbox.json", "X-Forwarded-For", "127.0.0.1"));
     assertForbidden(get(otherAddress, "/outbox.json", "Forwarded", "for=127.0.0.1"));
