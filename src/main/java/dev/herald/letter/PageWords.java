@@ -9,6 +9,7 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.apache.pdfbox.text.TextPosition;
+import org.apache.pdfbox.util.Matrix;
 
 /** Reads the words of every page with their boxes on the displayed page, sorted by position. */
 final class PageWords extends PDFTextStripper {
@@ -37,20 +38,39 @@ final class PageWords extends PDFTextStripper {
     pages.set(getCurrentPageNo() - 1, current);
   }
 
+  /**
+   * Called with each run of text the stripper found between gaps; split at its spaces into words,
+   * as PyMuPDF splits them.
+   */
   @Override
   protected void writeString(String text, List<TextPosition> positions) throws IOException {
-    if (positions.isEmpty() || text.isBlank()) {
+    List<TextPosition> word = new ArrayList<>();
+    for (TextPosition glyph : positions) {
+      if (glyph.getUnicode().isBlank()) {
+        addWord(word);
+        word.clear();
+      } else {
+        word.add(glyph);
+      }
+    }
+    addWord(word);
+  }
+
+  private void addWord(List<TextPosition> glyphs) throws IOException {
+    if (glyphs.isEmpty()) {
       return;
     }
+    StringBuilder text = new StringBuilder();
     MmBox box = null;
-    for (TextPosition glyph : positions) {
+    for (TextPosition glyph : glyphs) {
+      text.append(glyph.getUnicode());
       MmBox glyphBox =
           GlyphBoxes.of(
               glyph.getTextMatrix(), glyph.getFont(), glyph.getCharacterCodes()[0], frame);
       box = box == null ? glyphBox : box.union(glyphBox);
     }
-    TextPosition first = positions.getFirst();
-    double sizeMm = Math.abs(first.getTextMatrix().getScalingFactorY()) * MmBox.MM_PER_POINT;
-    current.add(new Word(text, box, GlyphBoxes.baselineMm(first.getTextMatrix(), frame), sizeMm));
+    Matrix first = glyphs.getFirst().getTextMatrix();
+    double sizeMm = Math.abs(first.getScalingFactorY()) * MmBox.MM_PER_POINT;
+    current.add(new Word(text.toString(), box, GlyphBoxes.baselineMm(first, frame), sizeMm));
   }
 }
