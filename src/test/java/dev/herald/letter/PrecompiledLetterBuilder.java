@@ -58,8 +58,26 @@ final class PrecompiledLetterBuilder {
       content.fill();
     }
 
-    double widthMm(String text, float size) throws IOException {
+    /** One TJ: {@code first}, a move of {@code adjustment} thousandths, then {@code second}. */
+    void textRun(
+        double xMm, double baselineMm, float size, String first, float adjustment, String second)
+        throws IOException {
+      content.beginText();
+      content.setNonStrokingColor(0f);
+      content.setFont(font, size);
+      content.newLineAtOffset((float) (xMm * MM), (float) (height - baselineMm * MM));
+      content.showTextWithPositioning(new Object[] {first, adjustment, second});
+      content.endText();
+    }
+  }
+
+  /** How wide the letters' font sets {@code text} at {@code size} points, in millimetres. */
+  static double widthMm(String text, float size) {
+    try (PDDocument document = new PDDocument()) {
+      PDType0Font font = PDType0Font.load(document, new ByteArrayInputStream(FONT), false);
       return font.getStringWidth(text) / 1000 * size / MM;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 
@@ -222,7 +240,7 @@ final class PrecompiledLetterBuilder {
       for (String word : address.get(i).split(" ")) {
         double at = x;
         words.add(c -> c.text(at, baseline, 8, word, 0f));
-        x += canvas.widthMm(word + " ", 8);
+        x += widthMm(word + " ", 8);
       }
     }
     if (shuffle != null) {
