@@ -34,35 +34,46 @@ final class AddressBlock {
       throws IOException {
     PDType0Font font = PDType0Font.load(document, new ByteArrayInputStream(FONT_BYTES), true);
     PageFrame frame = PageFrame.of(page);
-    float height = frame.displayHeight();
-    MmBox window = LetterAreas.ADDRESS_WINDOW;
     try (PDPageContentStream content =
         new PDPageContentStream(document, page, AppendMode.APPEND, true, true)) {
       content.transform(frame.displayToUser());
-      content.setNonStrokingColor(1f);
-      content.addRect(
-          points(window.left()),
-          height - points(window.bottom()),
-          points(window.right() - window.left()),
-          points(window.bottom() - window.top()));
-      content.fill();
-      content.beginText();
-      content.setNonStrokingColor(0f);
-      content.setFont(font, ADDRESS_SIZE);
-      content.setLeading(ADDRESS_LEADING);
-      content.setTextRise(ADDRESS_RISE);
-      float lastBaseline = height - points(window.bottom());
-      content.newLineAtOffset(
-          points(window.left()), lastBaseline + ADDRESS_LEADING * (lines.size() - 1));
-      for (String line : lines) {
-        content.showText(printable(font, line));
-        content.newLine();
-      }
-      content.endText();
+      float height = frame.displayHeight();
+      cover(content, height);
+      writeAddress(content, font, height, lines);
       if (!tagged) {
         writeTag(content, font, height);
       }
     }
+  }
+
+  private static void cover(PDPageContentStream content, float height) throws IOException {
+    MmBox window = LetterAreas.ADDRESS_WINDOW;
+    content.setNonStrokingColor(1f);
+    content.addRect(
+        points(window.left()),
+        height - points(window.bottom()),
+        points(window.right() - window.left()),
+        points(window.bottom() - window.top()));
+    content.fill();
+  }
+
+  private static void writeAddress(
+      PDPageContentStream content, PDType0Font font, float height, List<String> lines)
+      throws IOException {
+    MmBox window = LetterAreas.ADDRESS_WINDOW;
+    float lastBaseline = height - points(window.bottom());
+    content.beginText();
+    content.setNonStrokingColor(0f);
+    content.setFont(font, ADDRESS_SIZE);
+    content.setLeading(ADDRESS_LEADING);
+    content.setTextRise(ADDRESS_RISE);
+    content.newLineAtOffset(
+        points(window.left()), lastBaseline + ADDRESS_LEADING * (lines.size() - 1));
+    for (String line : lines) {
+      content.showText(printable(font, line));
+      content.newLine();
+    }
+    content.endText();
   }
 
   private static void writeTag(PDPageContentStream content, PDType0Font font, float height)

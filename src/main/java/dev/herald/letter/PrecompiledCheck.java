@@ -58,18 +58,24 @@ public final class PrecompiledCheck {
     if (!invalid.isEmpty()) {
       return PrecompiledOutcome.failed("content-outside-printable-area", invalid, pages);
     }
-    List<List<Word>> words = PageWords.of(document);
-    invalid = pagesAfterFirstWithTag(words);
-    if (!invalid.isEmpty()) {
-      return PrecompiledOutcome.failed("notify-tag-found-in-content", invalid, pages);
+    return checkedText(document, PageWords.of(document), allowInternational);
+  }
+
+  /** Checks 4 and 5, on the words of each page; then sanitises a letter that passed. */
+  private static PrecompiledOutcome checkedText(
+      PDDocument document, List<List<Word>> words, boolean allowInternational) throws IOException {
+    int pages = words.size();
+    List<Integer> tagged = pagesAfterFirstWithTag(words);
+    if (!tagged.isEmpty()) {
+      return PrecompiledOutcome.failed("notify-tag-found-in-content", tagged, pages);
     }
     PostalAddress address = PostalAddress.of(addressText(words.getFirst()), allowInternational);
     Optional<AddressProblem> problem = address.problem();
     if (problem.isPresent()) {
       return PrecompiledOutcome.failed(problem.get().reason(), List.of(1), pages);
     }
-    boolean tagged = hasTag(words.getFirst());
-    byte[] sanitised = SanitisedLetter.write(document, address.normalisedLines(), tagged);
+    byte[] sanitised =
+        SanitisedLetter.write(document, address.normalisedLines(), hasTag(words.getFirst()));
     return PrecompiledOutcome.passed(pages, address, sanitised);
   }
 

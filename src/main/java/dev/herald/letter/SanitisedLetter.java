@@ -48,14 +48,7 @@ final class SanitisedLetter {
     source.getPages().forEach(pages::add);
     try (PDDocument letter = new PDDocument()) {
       letter.setVersion(source.getVersion());
-      COSDictionary catalog = letter.getDocumentCatalog().getCOSObject();
-      COSDictionary original = source.getDocumentCatalog().getCOSObject();
-      for (COSName key : CATALOG_KEYS) {
-        COSBase value = original.getItem(key);
-        if (value != null) {
-          catalog.setItem(key, value);
-        }
-      }
+      keepCatalogEntries(source, letter);
       pages.forEach(page -> letter.addPage(bare(page)));
       PDPage first = letter.getPage(0);
       WindowTextRemoval.remove(letter, first, LetterAreas.ADDRESS_SEARCH);
@@ -63,6 +56,17 @@ final class SanitisedLetter {
       ByteArrayOutputStream out = new ByteArrayOutputStream();
       letter.save(out);
       return out.toByteArray();
+    }
+  }
+
+  private static void keepCatalogEntries(PDDocument source, PDDocument letter) {
+    COSDictionary original = source.getDocumentCatalog().getCOSObject();
+    COSDictionary catalog = letter.getDocumentCatalog().getCOSObject();
+    for (COSName key : CATALOG_KEYS) {
+      COSBase value = original.getItem(key);
+      if (value != null) {
+        catalog.setItem(key, value);
+      }
     }
   }
 

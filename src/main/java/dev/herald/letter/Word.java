@@ -3,6 +3,7 @@ package dev.herald.letter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /** A word read from a page: its text, the box of its glyphs, its baseline and its font's height. */
 record Word(String text, MmBox box, double baselineMm, double sizeMm) {
@@ -17,26 +18,28 @@ record Word(String text, MmBox box, double baselineMm, double sizeMm) {
             .filter(word -> word.box().intersects(area))
             .sorted(Comparator.comparingDouble(Word::baselineMm))
             .toList();
+    return String.join(
+        "\n",
+        lines(touching).stream()
+            .map(
+                line ->
+                    line.stream()
+                        .sorted(Comparator.comparingDouble(word -> word.box().left()))
+                        .map(Word::text)
+                        .collect(Collectors.joining(" ")))
+            .toList());
+  }
+
+  /** Words sorted by baseline, grouped into lines of words on nearly the same baseline. */
+  private static List<List<Word>> lines(List<Word> sorted) {
     List<List<Word>> lines = new ArrayList<>();
-    for (Word word : touching) {
-      List<Word> line = lines.isEmpty() ? null : lines.getLast();
-      if (line == null || !line.getFirst().sharesLineWith(word)) {
-        line = new ArrayList<>();
-        lines.add(line);
+    for (Word word : sorted) {
+      if (lines.isEmpty() || !lines.getLast().getFirst().sharesLineWith(word)) {
+        lines.add(new ArrayList<>());
       }
-      line.add(word);
+      lines.getLast().add(word);
     }
-    List<String> texts = new ArrayList<>();
-    for (List<Word> line : lines) {
-      texts.add(
-          String.join(
-              " ",
-              line.stream()
-                  .sorted(Comparator.comparingDouble(word -> word.box().left()))
-                  .map(Word::text)
-                  .toList()));
-    }
-    return String.join("\n", texts);
+    return lines;
   }
 
   private boolean sharesLineWith(Word other) {
