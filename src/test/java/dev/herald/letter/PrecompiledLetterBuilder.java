@@ -251,6 +251,11 @@ final class PrecompiledLetterBuilder {
     }
   }
 
+  /** The letters' font, Liberation Sans, loaded into {@code document} to be embedded. */
+  static PDType0Font font(PDDocument document) throws IOException {
+    return PDType0Font.load(document, new ByteArrayInputStream(FONT), true);
+  }
+
   private static byte[] font() {
     try (InputStream in =
         PrecompiledLetterBuilder.class.getResourceAsStream(

@@ -5,13 +5,19 @@ import static dev.herald.letter.PrecompiledLetterBuilder.aPrecompiledLetter;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.herald.letter.PrecompiledLetterBuilder.DocumentChange;
 import java.io.IOException;
 import java.util.List;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDFormContentStream;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.PDResources;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDFont;
+import org.apache.pdfbox.pdmodel.font.PDType0Font;
+import org.apache.pdfbox.pdmodel.graphics.form.PDFormXObject;
 import org.junit.jupiter.api.Test;
 
 /** The copy that is printed: passes again, carries the tag and the new address, acts no more. */
@@ -117,6 +123,52 @@ class SanitisedLetterTest {
     assertThat(wordsNamed(sanitised, "SW1A")).hasSize(1);
     assertThat(SanitisedPages.firstPageTextIn(sanitised, LetterAreas.ADDRESS_SEARCH))
         .isEqualTo(String.join("\n", NORMALISED));
+  }
+
+  @Test
+  void anAddressDrawnByAFormIsTakenFromACopyOfTheFormAndLeftOnItsOtherPages() {
+    byte[] original =
+        aPrecompiledLetter()
+            .withPages(2)
+            .withAddress()
+            .with(addressInOneFormOnPages1And2("Mr B Person", "2 High Street", "SW1A 2AA"))
+            .build();
+
+    PrecompiledOutcome outcome = PrecompiledCheck.check(original, false);
+
+    assertThat(outcome.address().normalisedLines())
+        .containsExactly("Mr B Person", "2 High Street", "SW1A 2AA");
+    assertThat(wordsNamed(outcome.sanitised(), "Mr")).hasSize(1);
+    assertThat(wordsNamed(outcome.sanitised(), "Mr").getFirst().box().left())
+        .isCloseTo(24.6, within(0.1));
+    assertThat(PrecompiledCheck.check(outcome.sanitised(), false).passed()).isTrue();
+    assertThat(SanitisedPages.pageText(outcome.sanitised(), 2)).contains("Mr B Person");
+  }
+
+  private static DocumentChange addressInOneFormOnPages1And2(String... lines) {
+    return document -> {
+      PDFormXObject form = new PDFormXObject(document);
+      form.setBBox(PDRectangle.A4);
+      form.setResources(new PDResources());
+      PDType0Font font = PrecompiledLetterBuilder.font(document);
+      try (PDFormContentStream content = new PDFormContentStream(form)) {
+        for (int i = 0; i < lines.length; i++) {
+          content.beginText();
+          content.setFont(font, 8);
+          content.newLineAtOffset(
+              (float) (25 * MM), (float) (PDRectangle.A4.getHeight() - (44 + i * 3) * MM));
+          content.showText(lines[i]);
+          content.endText();
+        }
+      }
+      for (int page = 0; page < 2; page++) {
+        try (PDPageContentStream content =
+            new PDPageContentStream(
+                document, document.getPage(page), PDPageContentStream.AppendMode.APPEND, true)) {
+          content.drawForm(form);
+        }
+      }
+    };
   }
 
   private static List<Word> wordsNamed(byte[] pdf, String text) {

@@ -27,9 +27,15 @@ final class SanitisedPages {
 
   /** All of page 1's text as PDFBox's plain text stripper reads it. */
   static String firstPageText(byte[] pdf) {
+    return pageText(pdf, 1);
+  }
+
+  /** All of a page's text (1-based) as PDFBox's plain text stripper reads it. */
+  static String pageText(byte[] pdf, int page) {
     try (PDDocument document = Loader.loadPDF(pdf)) {
       PDFTextStripper stripper = new PDFTextStripper();
-      stripper.setEndPage(1);
+      stripper.setStartPage(page);
+      stripper.setEndPage(page);
       return stripper.getText(document);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
