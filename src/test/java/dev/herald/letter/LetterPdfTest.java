@@ -46,6 +46,18 @@ class LetterPdfTest {
   }
 
   @Test
+  void aRenderedLetterPassesTheChecksAnUploadedOneMust() {
+    String body =
+        "Dear Ms Smith,\n\n" + "A long paragraph of the letter. ".repeat(200) + "\n\nqr: x";
+    LetterPdf.Rendered rendered = LetterPdf.render(page(body));
+    PrecompiledOutcome outcome = PrecompiledCheck.check(rendered.pdf(), false);
+    assertThat(outcome.message()).isNull();
+    assertThat(outcome.pageCount()).isEqualTo(rendered.pages()).isGreaterThan(1);
+    assertThat(outcome.address().normalisedLines())
+        .containsExactly("MS A SMITH", "1 HIGH STREET & SONS", "LEEDS", "LS1 1AA");
+  }
+
+  @Test
   void aRuleBreaksThePageAndEveryPageIsNumbered() throws IOException {
     LetterPdf.Rendered rendered = LetterPdf.render(page("One\n\n---\n\nTwo\n\n***\n\nThree"));
     assertThat(rendered.pages()).isEqualTo(3);
