@@ -5,6 +5,7 @@ import com.github.kagkarlsson.scheduler.task.ExecutionOperations;
 import com.github.kagkarlsson.scheduler.task.FailureHandler;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import dev.herald.antivirus.ScannerUnavailableException;
 import dev.herald.delivery.Backoff;
 import dev.herald.files.ObjectStoreException;
 import dev.herald.support.RedactedThrowable;
@@ -16,9 +17,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The {@value LetterPdfs#TASK} task. A letter whose file store is out of reach waits for it,
- * however long (a retry every few minutes at most); one whose PDF cannot be made for any other
- * reason is tried {@value #ATTEMPTS} times over about 35 minutes, then becomes a technical failure.
+ * The {@value LetterPdfs#TASK} task. A letter whose file store or virus scanner is out of reach
+ * waits for it, however long (a retry every ten minutes at most); one whose PDF cannot be made for
+ * any other reason is tried {@value #ATTEMPTS} times over about 35 minutes, then becomes a
+ * technical failure.
  */
 @Configuration(proxyBeanMethods = false)
 class LetterConfiguration {
@@ -41,7 +43,7 @@ class LetterConfiguration {
   private static void redacted(Runnable work) {
     try {
       work.run();
-    } catch (ObjectStoreException e) {
+    } catch (ObjectStoreException | ScannerUnavailableException e) {
       throw e;
     } catch (RuntimeException e) {
       throw (RuntimeException) RedactedThrowable.of(e);
@@ -52,7 +54,8 @@ class LetterConfiguration {
     return (ExecutionComplete complete, ExecutionOperations<Void> operations) -> {
       int failures = complete.getExecution().consecutiveFailures + 1;
       Throwable cause = complete.getCause().orElse(null);
-      boolean storeDown = cause instanceof ObjectStoreException;
+      boolean storeDown =
+          cause instanceof ObjectStoreException || cause instanceof ScannerUnavailableException;
       String instance = complete.getExecution().taskInstance.getId();
       if (!storeDown && failures >= ATTEMPTS) {
         log.error(

@@ -1,6 +1,7 @@
 package dev.herald.letter;
 
 import dev.herald.files.ObjectStore;
+import dev.herald.notification.LetterOriginals;
 import java.time.LocalDate;
 import java.util.Optional;
 import java.util.UUID;
@@ -12,7 +13,7 @@ import org.springframework.stereotype.Component;
  * {@code original.pdf} and {@code sanitised.pdf} for a precompiled one.
  */
 @Component
-public class LetterFiles {
+public class LetterFiles implements LetterOriginals {
 
   /** The kinds of file a letter has, each its own object. */
   public enum Kind {
@@ -40,6 +41,11 @@ public class LetterFiles {
 
   static String key(LocalDate expiresOn, UUID id, Kind kind) {
     return folder(expiresOn) + "/" + id + "/" + kind.name;
+  }
+
+  @Override
+  public void store(LocalDate expiresOn, UUID notificationId, byte[] pdf) {
+    put(expiresOn, notificationId, Kind.ORIGINAL, pdf);
   }
 
   void put(LocalDate expiresOn, UUID id, Kind kind, byte[] pdf) {

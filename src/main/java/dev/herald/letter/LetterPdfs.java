@@ -26,11 +26,12 @@ import org.springframework.web.util.HtmlUtils;
 import tools.jackson.databind.ObjectMapper;
 
 /**
- * Makes a templated letter's PDF ({@value #TASK} task, one per letter, queued with it): renders it,
- * stores it, then records its pages and sheets. Over {@value #MAX_PAGES} pages it fails validation
- * ({@code letter-too-long}); a test key's letter is delivered. A letter is made once: a second run
- * finds its pages recorded and does nothing, and one interrupted between storing and recording
- * stores the same file again.
+ * Makes a letter's PDF ({@value #TASK} task, one per letter, queued with it); a precompiled one is
+ * checked instead ({@link PrecompiledLetters}). A templated letter's is rendered and stored, then
+ * its pages and sheets are recorded. Over {@value #MAX_PAGES} pages it fails validation ({@code
+ * letter-too-long}); a test key's letter is delivered. A letter is made once: a second run finds
+ * its pages recorded and does nothing, and one interrupted between storing and recording stores the
+ * same file again.
  */
 @Component
 class LetterPdfs {
@@ -39,11 +40,15 @@ class LetterPdfs {
   static final int MAX_PAGES = 10;
   static final String TOO_LONG = "letter-too-long";
   private static final Set<NotificationStatus> WAITING =
-      EnumSet.of(NotificationStatus.CREATED, NotificationStatus.SENDING);
+      EnumSet.of(
+          NotificationStatus.CREATED,
+          NotificationStatus.SENDING,
+          NotificationStatus.PENDING_VIRUS_CHECK);
 
   // Rendering is all CPU: more at once than there are cores only takes longer for each.
   private final Semaphore cores = new Semaphore(Runtime.getRuntime().availableProcessors());
   private final LetterRepository letters;
+  private final PrecompiledLetters precompiled;
   private final TemplateCache templates;
   private final LetterFiles files;
   private final ObjectMapper json;
@@ -52,12 +57,14 @@ class LetterPdfs {
 
   LetterPdfs(
       LetterRepository letters,
+      PrecompiledLetters precompiled,
       TemplateCache templates,
       LetterFiles files,
       ObjectMapper json,
       Clock clock,
       ApplicationEventPublisher events) {
     this.letters = letters;
+    this.precompiled = precompiled;
     this.templates = templates;
     this.files = files;
     this.json = json;
@@ -75,6 +82,10 @@ class LetterPdfs {
     LocalDate expiresOn = LocalDate.parse(instance.substring(instance.indexOf('/') + 1));
     ToRender letter = letters.toRender(id, expiresOn).orElse(null);
     if (letter == null || letter.pageCount() != null || !WAITING.contains(letter.status())) {
+      return;
+    }
+    if (letter.status() == NotificationStatus.PENDING_VIRUS_CHECK) {
+      precompiled.process(letter, cores);
       return;
     }
     LetterPdf.Page page = page(letter);

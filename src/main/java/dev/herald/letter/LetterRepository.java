@@ -1,9 +1,11 @@
 package dev.herald.letter;
 
 import dev.herald.notification.NotificationStatus;
+import dev.herald.recipient.PostalAddress;
 import dev.herald.support.Sql;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -104,6 +106,89 @@ class LetterRepository {
             .param("now", Sql.ts(now))
             .param("id", id)
             .param("expiresOn", expiresOn)
+            .update()
+        == 1;
+  }
+
+  /** A precompiled letter whose scan found a virus (or active content) is never printed. */
+  boolean virusScanFailed(UUID id, LocalDate expiresOn, Instant now) {
+    return jdbc.sql(
+                """
+                UPDATE notifications
+                   SET status = 'virus-scan-failed', billable_units = 0, updated_at = :now
+                 WHERE id = :id AND expires_on = :expiresOn AND status = 'pending-virus-check'
+                """)
+            .param("now", Sql.ts(now))
+            .param("id", id)
+            .param("expiresOn", expiresOn)
+            .update()
+        == 1;
+  }
+
+  /** A precompiled letter that failed a check, with Notify's reason and the pages at fault. */
+  boolean validationFailed(
+      UUID id,
+      LocalDate expiresOn,
+      String reason,
+      List<Integer> invalidPages,
+      int pages,
+      Instant now) {
+    return jdbc.sql(
+                """
+                UPDATE notifications
+                   SET status = 'validation-failed', billable_units = 0, page_count = :pages,
+                       validation_failure = :reason,
+                       invalid_pages = :invalidPages, updated_at = :now
+                 WHERE id = :id AND expires_on = :expiresOn AND status = 'pending-virus-check'
+                """)
+            .param("pages", pages)
+            .param("reason", reason)
+            .param("invalidPages", invalidPages == null ? null : Sql.array("int4", invalidPages))
+            .param("now", Sql.ts(now))
+            .param("id", id)
+            .param("expiresOn", expiresOn)
+            .update()
+        == 1;
+  }
+
+  /**
+   * A precompiled letter that passed: its pages and sheets, its status, the address read from it as
+   * its recipient, and the postage of that address when it is abroad.
+   */
+  boolean passed(
+      UUID id,
+      LocalDate expiresOn,
+      int pages,
+      int sheets,
+      NotificationStatus status,
+      PostalAddress address,
+      Instant now) {
+    return jdbc.sql(
+                """
+                WITH letter AS (
+                  UPDATE notifications
+                     SET status = :status, page_count = :pages, billable_units = :sheets,
+                         international = :international,
+                         postage = CASE WHEN :international THEN :zone ELSE postage END,
+                         updated_at = :now
+                   WHERE id = :id AND expires_on = :expiresOn AND status = 'pending-virus-check'
+                  RETURNING id, expires_on
+                )
+                UPDATE notification_personal_data p
+                   SET recipient = :recipient, normalised_recipient = :normalised
+                  FROM letter
+                 WHERE p.notification_id = letter.id AND p.expires_on = letter.expires_on
+                """)
+            .param("status", status.value())
+            .param("pages", pages)
+            .param("sheets", sheets)
+            .param("international", address.international())
+            .param("zone", address.international() ? address.postage() : null)
+            .param("now", Sql.ts(now))
+            .param("id", id)
+            .param("expiresOn", expiresOn)
+            .param("recipient", address.normalised())
+            .param("normalised", address.searchable())
             .update()
         == 1;
   }

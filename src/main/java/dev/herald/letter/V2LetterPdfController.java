@@ -5,7 +5,10 @@ import dev.herald.auth.AuthenticatedKey;
 import dev.herald.files.ObjectStoreException;
 import dev.herald.notification.Notification;
 import dev.herald.notification.NotificationRepository;
+import dev.herald.notification.NotificationStatus;
 import dev.herald.support.Uuids;
+import java.util.List;
+import java.util.Optional;
 import java.util.function.Supplier;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -63,10 +66,23 @@ class V2LetterPdfController {
         .body(read(n));
   }
 
-  /** The file a reader gets: the rendered letter (a precompiled one's, once they are taken). */
+  /**
+   * The file a reader gets: a templated letter's rendering; a precompiled letter's sanitised copy,
+   * or, when it failed validation, the PDF as it was sent (notify-letters.md §2.4).
+   */
   private byte[] read(Notification n) {
+    List<LetterFiles.Kind> kinds =
+        n.status() == NotificationStatus.VALIDATION_FAILED
+            ? List.of(LetterFiles.Kind.RENDERED, LetterFiles.Kind.ORIGINAL)
+            : List.of(LetterFiles.Kind.RENDERED, LetterFiles.Kind.SANITISED);
     try {
-      return files.get(n.expiresOn(), n.id(), LetterFiles.Kind.RENDERED).orElseThrow(NOT_READY);
+      for (LetterFiles.Kind kind : kinds) {
+        Optional<byte[]> pdf = files.get(n.expiresOn(), n.id(), kind);
+        if (pdf.isPresent()) {
+          return pdf.get();
+        }
+      }
+      throw NOT_READY.get();
     } catch (ObjectStoreException storeDown) {
       throw NOT_READY.get();
     }

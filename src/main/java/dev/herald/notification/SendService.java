@@ -43,6 +43,7 @@ class SendService {
   private final RecipientCheck recipients;
   private final DocumentService documents;
   private final SendStore store;
+  private final PrecompiledSend precompiledLetters;
   private final ObjectMapper json;
   private final String emailDomain;
 
@@ -55,6 +56,7 @@ class SendService {
       RecipientCheck recipients,
       DocumentService documents,
       SendStore store,
+      PrecompiledSend precompiledLetters,
       ObjectMapper json,
       HeraldProperties properties) {
     this.services = services;
@@ -65,6 +67,7 @@ class SendService {
     this.recipients = recipients;
     this.documents = documents;
     this.store = store;
+    this.precompiledLetters = precompiledLetters;
     this.json = json;
     this.emailDomain = properties.emailDomain();
   }
@@ -129,7 +132,7 @@ class SendService {
           403, "BadRequestError", "Cannot send letters when service is in trial mode");
     }
     if (precompiled) {
-      throw ApiException.badRequest(PRECOMPILED_NOT_YET);
+      return precompiledLetters.accept(request);
     }
     PostalAddress address =
         PostalAddress.fromPersonalisation(
@@ -148,10 +151,6 @@ class SendService {
     store.accept(id, request, recipient, template.letterContactBlock(), postage);
     return SendResponse.of(id, request, rendered, null, Map.of(), emailDomain, root);
   }
-
-  /** Herald's own message until precompiled letters are checked and stored. */
-  static final String PRECOMPILED_NOT_YET =
-      "Herald does not accept precompiled letters yet: send the letter from a template";
 
   /** Stores each file sent by email and puts its download link in place of the file. */
   private SendRequest withDownloadLinks(SendRequest request, Recipient recipient, String root) {

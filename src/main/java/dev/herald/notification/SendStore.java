@@ -11,6 +11,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -70,11 +71,58 @@ class SendStore implements DisposableBean {
    * postage} a letter's, else null.
    */
   void accept(UUID id, SendRequest request, Recipient recipient, String sender, String postage) {
+    Instant now = clock.instant();
+    // A test key's letter is never printed: it starts as sending (accepted), as in Notify.
+    NotificationStatus status =
+        "letter".equals(request.type()) && request.key().keyType() == KeyType.TEST
+            ? NotificationStatus.SENDING
+            : NotificationStatus.CREATED;
+    store(
+        request,
+        recipient,
+        queued(
+            id,
+            request,
+            recipient,
+            sender,
+            postage,
+            status,
+            now,
+            retention.expiresOn(request.service().id(), request.type(), now)));
+  }
+
+  /** The day a letter sent now expires on, which its files are kept under. */
+  LocalDate letterExpiresOn(SendRequest request, Instant now) {
+    return retention.expiresOn(request.service().id(), "letter", now);
+  }
+
+  /** Stores a precompiled letter, {@code pending-virus-check}, made at {@code now}. */
+  void acceptPrecompiled(
+      UUID id,
+      SendRequest request,
+      Recipient recipient,
+      String postage,
+      Instant now,
+      LocalDate expiresOn) {
+    store(
+        request,
+        recipient,
+        queued(
+            id,
+            request,
+            recipient,
+            null,
+            postage,
+            NotificationStatus.PENDING_VIRUS_CHECK,
+            now,
+            expiresOn));
+  }
+
+  private void store(SendRequest request, Recipient recipient, Queued queued) {
     List<DailyLimiter.Taken> counted = countTowardsDailyLimits(request, recipient);
     // A failure answered for this send means its insert was rolled back; an exception from the
     // batch itself (a timeout) leaves it unknown, so the send stays counted: never over the limit.
-    Optional<RuntimeException> failure =
-        batches.submit(queued(id, request, recipient, sender, postage));
+    Optional<RuntimeException> failure = batches.submit(queued);
     if (failure.isPresent()) {
       giveBack(counted, failure.get());
       throw failure.get();
@@ -140,13 +188,14 @@ class SendStore implements DisposableBean {
   }
 
   private Queued queued(
-      UUID id, SendRequest request, Recipient recipient, String sender, String postage) {
-    Instant now = clock.instant();
-    // A test key's letter is never printed: it starts as sending (accepted), as in Notify.
-    NotificationStatus status =
-        "letter".equals(request.type()) && request.key().keyType() == KeyType.TEST
-            ? NotificationStatus.SENDING
-            : NotificationStatus.CREATED;
+      UUID id,
+      SendRequest request,
+      Recipient recipient,
+      String sender,
+      String postage,
+      NotificationStatus status,
+      Instant now,
+      LocalDate expiresOn) {
     Notification notification =
         new Notification(
             id,
@@ -162,7 +211,7 @@ class SendStore implements DisposableBean {
             recipient.international(),
             recipient.phonePrefix(),
             postage,
-            retention.expiresOn(request.service().id(), request.type(), now),
+            expiresOn,
             now,
             null,
             null);

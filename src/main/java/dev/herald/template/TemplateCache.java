@@ -32,13 +32,14 @@ public class TemplateCache {
     return latest.get(new Key(serviceId, id, 0), k -> templates.findLatest(serviceId, id));
   }
 
+  /** A version as a notification knows it, hidden templates (precompiled letters') included. */
   public Optional<Template> version(UUID serviceId, UUID id, int version) {
     Key key = new Key(serviceId, id, version);
     Template cached = versions.getIfPresent(key);
     if (cached != null) {
       return Optional.of(cached);
     }
-    Optional<Template> found = templates.findVersion(serviceId, id, version);
+    Optional<Template> found = templates.findVersionOfNotification(serviceId, id, version);
     found.ifPresent(t -> versions.put(key, t));
     return found;
   }

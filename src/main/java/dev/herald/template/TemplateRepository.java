@@ -1,8 +1,11 @@
 package dev.herald.template;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
+
 import dev.herald.support.Sql;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -77,6 +80,70 @@ public class TemplateRepository {
         .param("serviceId", serviceId)
         .query(TemplateRepository::map)
         .optional();
+  }
+
+  /** A version as a notification made from it knows it: hidden templates included. */
+  public Optional<Template> findVersionOfNotification(UUID serviceId, UUID id, int version) {
+    return jdbc.sql(
+            """
+            SELECT * FROM templates_history
+             WHERE id = :id AND version = :version AND service_id = :serviceId
+            """)
+        .param("id", id)
+        .param("version", version)
+        .param("serviceId", serviceId)
+        .query(TemplateRepository::map)
+        .optional();
+  }
+
+  /**
+   * The service's hidden "Pre-compiled PDF" letter template that precompiled letters are made from
+   * (Notify's, with postage second), made the first time it is needed: its id is the service's, so
+   * two sends at once make one.
+   */
+  @Transactional
+  public Template precompiled(UUID serviceId, Instant now) {
+    UUID id = UUID.nameUUIDFromBytes(("precompiled-pdf:" + serviceId).getBytes(UTF_8));
+    Template t =
+        new Template(
+            id,
+            serviceId,
+            "Pre-compiled PDF",
+            "letter",
+            "Pre-compiled PDF",
+            "",
+            null,
+            "second",
+            false,
+            true,
+            1,
+            null,
+            now,
+            null);
+    jdbc.sql(
+            """
+            INSERT INTO templates (id, service_id, name, template_type, subject, content,
+                                   letter_contact_block, postage, archived, hidden, version,
+                                   created_by, created_at, updated_at)
+            VALUES (:id, :serviceId, :name, :type, :subject, :content, :letterContactBlock,
+                    :postage, :archived, :hidden, :version, :createdBy, :createdAt, :updatedAt)
+            ON CONFLICT (id) DO NOTHING
+            """)
+        .params(params(t))
+        .update();
+    jdbc.sql(
+            """
+            INSERT INTO templates_history (id, version, service_id, name, template_type, subject,
+                                           content, letter_contact_block, postage, archived,
+                                           hidden, created_by, created_at, updated_at)
+            VALUES (:id, :version, :serviceId, :name, :type, :subject, :content,
+                    :letterContactBlock, :postage, :archived, :hidden, :createdBy, :createdAt,
+                    :updatedAt)
+            ON CONFLICT DO NOTHING
+            """)
+        .params(params(t))
+        .update();
+    return findVersionOfNotification(serviceId, id, 1).orElseThrow();
   }
 
   /** A service's templates that are neither hidden nor archived, by name then type. */

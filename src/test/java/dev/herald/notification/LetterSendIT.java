@@ -433,9 +433,7 @@ class LetterSendIT extends ApiIT {
   }
 
   @Test
-  void aPrecompiledLetterIsRefusedUntilHeraldChecksThem() {
-    Http.Response r = post(liveKey, Map.of("reference", "my ref", "content", "JVBERi0xLjQK"));
-    assertError(r, 400, "BadRequestError", SendService.PRECOMPILED_NOT_YET);
+  void aPrecompiledLettersPostageIsFirstSecondOrEconomy() {
     assertError(
         post(
             liveKey, Map.of("reference", "my ref", "content", "JVBERi0xLjQK", "postage", "europe")),

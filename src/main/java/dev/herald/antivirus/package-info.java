@@ -1,0 +1,2 @@
+/** Virus scanning of uploaded files through clamd's INSTREAM protocol. */
+package dev.herald.antivirus;
