@@ -1,6 +1,7 @@
 package dev.herald.api;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * A request Herald refuses, answered in Notify's v2 envelope with the Notify error name.
@@ -14,12 +15,24 @@ public class ApiException extends RuntimeException {
   private final int status;
   private final String error;
   private final List<String> messages;
+  private final Map<String, Object> details;
 
   public ApiException(int status, String error, List<String> messages) {
+    this(status, error, messages, Map.of());
+  }
+
+  private ApiException(
+      int status, String error, List<String> messages, Map<String, Object> details) {
     super(error + ": " + String.join("; ", messages), null, false, false);
     this.status = status;
     this.error = error;
     this.messages = List.copyOf(messages);
+    this.details = details;
+  }
+
+  /** A 400 ValidationError whose error carries Notify's extra keys beside its message. */
+  public static ApiException validationWith(String message, Map<String, Object> details) {
+    return new ApiException(400, "ValidationError", List.of(message), details);
   }
 
   public ApiException(int status, String error, String message) {
@@ -60,6 +73,10 @@ public class ApiException extends RuntimeException {
   }
 
   public ErrorEnvelope envelope() {
+    if (!details.isEmpty()) {
+      return new ErrorEnvelope(
+          status, List.of(new ErrorEnvelope.Error(error, messages.getFirst(), details)));
+    }
     return ErrorEnvelope.of(status, error, messages);
   }
 }

@@ -13,12 +13,14 @@ import dev.herald.support.Ids;
 import dev.herald.support.Uuids;
 import dev.herald.template.ContentSanitiser;
 import dev.herald.template.EmailBody;
+import dev.herald.template.LetterBody;
 import dev.herald.template.Personalisations;
 import dev.herald.template.RenderedTemplate;
 import dev.herald.template.Renders;
 import dev.herald.template.SmsText;
 import dev.herald.template.Template;
 import dev.herald.template.TemplateCache;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -124,6 +126,9 @@ class SendService {
         Personalisations.fromJson(json, body.get("personalisation"));
     SendRequest request = new SendRequest(key, service, "letter", body, template, personalisation);
     RenderedTemplate rendered = precompiled ? null : render(request);
+    if (!precompiled) {
+      checkQrCodes(rendered);
+    }
     if (key.keyType() == KeyType.TEAM) {
       throw new ApiException(403, "BadRequestError", "Cannot send letters with a team api key");
     }
@@ -150,6 +155,20 @@ class SendService {
     UUID id = Ids.timeOrdered();
     store.accept(id, request, recipient, template.letterContactBlock(), postage);
     return SendResponse.of(id, request, rendered, null, Map.of(), emailDomain, root);
+  }
+
+  /** Notify's refusal of a QR code holding more than it can print (contract §3.3). */
+  private static void checkQrCodes(RenderedTemplate rendered) {
+    LetterBody.tooLongQrData(rendered.body())
+        .ifPresent(
+            data -> {
+              Map<String, Object> details = new LinkedHashMap<>();
+              details.put("data", data);
+              details.put("num_bytes", data.getBytes(StandardCharsets.UTF_8).length);
+              details.put("max_bytes", LetterBody.MAX_QR_BYTES);
+              throw ApiException.validationWith(
+                  "Cannot create a usable QR code - the link is too long", details);
+            });
   }
 
   /** Stores each file sent by email and puts its download link in place of the file. */

@@ -433,6 +433,35 @@ class LetterSendIT extends ApiIT {
   }
 
   @Test
+  void aQrCodeOverItsLimitIsRefusedWithItsDataAndSizes() {
+    UUID qrTemplate = herald.letterTemplate(service, "second", "Scan this:\n\nqr: ((link))", null);
+    Map<String, Object> personalisation = address("A Person", "1 High Street", "SW1A 2AA");
+    personalisation.put("thing", "x");
+    String tooLong = "https://www.gov.uk/" + "a".repeat(486);
+    personalisation.put("link", tooLong);
+    Http.Response r =
+        post(
+            liveKey,
+            Map.of("template_id", qrTemplate.toString(), "personalisation", personalisation));
+    assertError(r, 400, "ValidationError", "Cannot create a usable QR code - the link is too long");
+    JsonNode error = r.json().get("errors").get(0);
+    assertThat(error.propertyNames())
+        .containsExactly("error", "message", "data", "num_bytes", "max_bytes");
+    assertThat(error.get("data").asString()).isEqualTo(tooLong);
+    assertThat(error.get("num_bytes").asInt()).isEqualTo(505);
+    assertThat(error.get("max_bytes").asInt()).isEqualTo(504);
+
+    personalisation.put("link", tooLong.substring(1));
+    assertThat(
+            post(
+                    liveKey,
+                    Map.of(
+                        "template_id", qrTemplate.toString(), "personalisation", personalisation))
+                .status())
+        .isEqualTo(201);
+  }
+
+  @Test
   void aPrecompiledLettersPostageIsFirstSecondOrEconomy() {
     assertError(
         post(
