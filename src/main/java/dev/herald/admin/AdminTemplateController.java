@@ -33,6 +33,7 @@ class AdminTemplateController {
 
   private static final Set<String> TYPES = Set.of("email", "sms", "letter");
   private static final Set<String> POSTAGE = Set.of("first", "second", "economy");
+  private static final Set<String> LANGUAGES = Set.of("english", "welsh_then_english");
 
   private final AdminServices services;
   private final TemplateRepository templates;
@@ -78,6 +79,7 @@ class AdminTemplateController {
     if (fields.needsSubject && fields.subject == null) {
       in.error("subject is a required property");
     }
+    Template.Welsh welsh = welsh(in, type, fields, null);
     in.done();
     Instant now = clock.instant();
     Template template =
@@ -95,7 +97,8 @@ class AdminTemplateController {
             1,
             fields.createdBy,
             now,
-            null);
+            null,
+            welsh);
     templates.insert(template);
     return view(template);
   }
@@ -109,6 +112,7 @@ class AdminTemplateController {
     String name = in.string("name", false, 255);
     in.has("template_type");
     Fields fields = fields(in, current.type(), service);
+    Template.Welsh welsh = welsh(in, current.type(), fields, current.welsh());
     in.done();
     Template edited =
         current.edited(
@@ -119,6 +123,7 @@ class AdminTemplateController {
                 ? current.letterContactBlock()
                 : fields.letterContactBlock,
             fields.postage == null ? current.postage() : fields.postage,
+            welsh,
             clock.instant());
     templates.update(edited);
     cache.evict(edited.id());
@@ -173,7 +178,59 @@ class AdminTemplateController {
     }
     String postage = in.oneOf("postage", false, POSTAGE);
     String createdBy = in.string("created_by", false, 255);
-    return new Fields(subject, content, letterContactBlock, postage, createdBy, needsSubject);
+    String languages = in.oneOf("letter_languages", false, LANGUAGES);
+    String welshSubject = in.string("letter_welsh_subject", false);
+    String welshContent = in.string("letter_welsh_content", false);
+    return new Fields(
+        subject,
+        content,
+        letterContactBlock,
+        postage,
+        createdBy,
+        needsSubject,
+        languages,
+        welshSubject,
+        welshContent);
+  }
+
+  /**
+   * A letter's Welsh text: with {@code letter_languages} {@code welsh_then_english} (given now, or
+   * the template's already) its subject and content, given or kept; {@code english} drops them.
+   */
+  private static Template.Welsh welsh(
+      AdminInput in, String type, Fields fields, Template.Welsh current) {
+    boolean welshGiven = fields.welshSubject != null || fields.welshContent != null;
+    if (!"letter".equals(type)) {
+      if (fields.languages != null || welshGiven) {
+        in.error("letter_languages, letter_welsh_subject and letter_welsh_content are for letters");
+      }
+      return null;
+    }
+    boolean bilingual =
+        fields.languages == null ? current != null : fields.languages.equals("welsh_then_english");
+    if (!bilingual) {
+      if (welshGiven) {
+        in.error(
+            "letter_welsh_subject and letter_welsh_content need letter_languages"
+                + " welsh_then_english");
+      }
+      return null;
+    }
+    String subject =
+        fields.welshSubject != null
+            ? fields.welshSubject
+            : current == null ? null : current.subject();
+    String content =
+        fields.welshContent != null
+            ? fields.welshContent
+            : current == null ? null : current.content();
+    if (subject == null) {
+      in.error("letter_welsh_subject is a required property");
+    }
+    if (content == null) {
+      in.error("letter_welsh_content is a required property");
+    }
+    return new Template.Welsh(subject, content);
   }
 
   private Map<String, Object> view(Template t) {
@@ -185,6 +242,11 @@ class AdminTemplateController {
     view.put("content", t.content());
     view.put("letter_contact_block", t.letterContactBlock());
     view.put("postage", t.postage());
+    if ("letter".equals(t.type())) {
+      view.put("letter_languages", t.welsh() == null ? "english" : t.letterLanguages());
+      view.put("letter_welsh_subject", t.welsh() == null ? null : t.welsh().subject());
+      view.put("letter_welsh_content", t.welsh() == null ? null : t.welsh().content());
+    }
     view.put("archived", t.archived());
     view.put("version", t.version());
     view.put("created_at", Timestamps.format(t.createdAt()));
@@ -199,7 +261,10 @@ class AdminTemplateController {
       String letterContactBlock,
       String postage,
       String createdBy,
-      boolean needsSubject) {
+      boolean needsSubject,
+      String languages,
+      String welshSubject,
+      String welshContent) {
     String postageOr(String fallback) {
       return postage == null ? fallback : postage;
     }

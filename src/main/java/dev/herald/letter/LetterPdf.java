@@ -21,6 +21,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.logging.Level;
 import java.util.regex.Pattern;
+import org.apache.pdfbox.io.IOUtils;
+import org.apache.pdfbox.io.RandomAccessReadBuffer;
+import org.apache.pdfbox.multipdf.PDFMergerUtility;
 
 /**
  * Lays out a templated letter on A4 and writes it as PDF, in process: openhtmltopdf on PDFBox, with
@@ -28,13 +31,68 @@ import java.util.regex.Pattern;
  */
 public final class LetterPdf {
 
-  /** What one letter prints; the HTML parts are XHTML fragments from {@code LetterBody}. */
+  /**
+   * What one letter (or one language's part of a bilingual letter) prints; the HTML parts are XHTML
+   * fragments from {@code LetterBody}. {@code tagged}: the part that starts the letter, with the
+   * NOTIFY tag.
+   */
   public record Page(
       List<String> addressLines,
       String contactBlockHtml,
       LocalDate date,
       String subjectHtml,
-      String bodyHtml) {}
+      String bodyHtml,
+      Language language,
+      boolean tagged) {
+
+    /** An English letter. */
+    public Page(
+        List<String> addressLines,
+        String contactBlockHtml,
+        LocalDate date,
+        String subjectHtml,
+        String bodyHtml) {
+      this(addressLines, contactBlockHtml, date, subjectHtml, bodyHtml, Language.ENGLISH, true);
+    }
+  }
+
+  /** The language of a letter's part: its date and "Page N of M". */
+  public enum Language {
+    ENGLISH("Page", "of", new String[] {}),
+    WELSH(
+        "Tudalen",
+        "o",
+        new String[] {
+          "Ionawr",
+          "Chwefror",
+          "Mawrth",
+          "Ebrill",
+          "Mai",
+          "Mehefin",
+          "Gorffennaf",
+          "Awst",
+          "Medi",
+          "Hydref",
+          "Tachwedd",
+          "Rhagfyr"
+        });
+
+    private final String page;
+    private final String of;
+    private final String[] months;
+
+    Language(String page, String of, String[] months) {
+      this.page = page;
+      this.of = of;
+      this.months = months;
+    }
+
+    String date(LocalDate date) {
+      return months.length == 0
+          ? DATE.format(date)
+          : date.getDayOfMonth() + " " + months[date.getMonthValue() - 1] + " " + date.getYear();
+    }
+  }
 
   /** The PDF and its number of pages. */
   public record Rendered(byte[] pdf, int pages) {}
@@ -46,6 +104,7 @@ public final class LetterPdf {
       Pattern.compile(
           "[^\\x{9}\\x{A}\\x{D}\\x{20}-\\x{D7FF}\\x{E000}-\\x{FFFD}\\x{10000}-\\x{10FFFF}]");
   private static final String CSS = resource("/letter/print.css");
+  private static final String TAG_CSS = resource("/letter/notify-tag.css");
   private static final int GSUB = tag("GSUB");
   private static final int UNUSED_TAG = tag("xsub");
   private static final byte[] REGULAR =
@@ -62,6 +121,31 @@ public final class LetterPdf {
   }
 
   private LetterPdf() {}
+
+  /**
+   * A letter of several parts (a bilingual letter: Welsh, then English), each laid out on its own
+   * with its own page numbers, one after the other in one PDF.
+   */
+  public static Rendered render(List<Page> parts) {
+    if (parts.size() == 1) {
+      return render(parts.getFirst());
+    }
+    PDFMergerUtility merger = new PDFMergerUtility();
+    int pages = 0;
+    for (Page part : parts) {
+      Rendered rendered = render(part);
+      merger.addSource(new RandomAccessReadBuffer(rendered.pdf()));
+      pages += rendered.pages();
+    }
+    ByteArrayOutputStream out = new ByteArrayOutputStream(128 * 1024);
+    merger.setDestinationStream(out);
+    try {
+      merger.mergeDocuments(IOUtils.createMemoryOnlyStreamCache());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return new Rendered(out.toByteArray(), pages);
+  }
 
   public static Rendered render(Page page) {
     PdfRendererBuilder builder = new PdfRendererBuilder();
@@ -88,9 +172,12 @@ public final class LetterPdf {
     for (String line : page.addressLines()) {
       address.append(address.isEmpty() ? "" : "<br/>").append(escape(line));
     }
+    String css =
+        CSS.replace("{{page}}", page.language().page).replace("{{of}}", page.language().of)
+            + (page.tagged() ? TAG_CSS : "");
     String html =
         "<html><head><style>"
-            + CSS
+            + css
             + "</style></head><body>"
             + "<table id=\"to\"><tr><td>"
             + address
@@ -99,7 +186,7 @@ public final class LetterPdf {
             + page.contactBlockHtml()
             + "</td></tr></table>"
             + "<div id=\"content\"><p>"
-            + DATE.format(page.date())
+            + page.language().date(page.date())
             + "</p><h1>"
             + page.subjectHtml()
             + "</h1>"

@@ -12,10 +12,13 @@ import dev.herald.template.RenderedTemplate;
 import dev.herald.template.Renders;
 import dev.herald.template.Template;
 import dev.herald.template.TemplateCache;
+import dev.herald.template.TemplateRenderer;
+import dev.herald.template.TemplateType;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -88,8 +91,9 @@ class LetterPdfs {
       precompiled.process(letter, cores);
       return;
     }
-    LetterPdf.Page page = page(letter);
-    LetterPdf.Rendered rendered = render(page);
+    List<LetterPdf.Page> parts = parts(letter);
+    LetterPdf.Page page = parts.getLast();
+    LetterPdf.Rendered rendered = render(parts);
     files.put(expiresOn, id, Kind.RENDERED, rendered.pdf());
     int pages = rendered.pages();
     boolean tooLong = pages > MAX_PAGES;
@@ -127,7 +131,11 @@ class LetterPdfs {
         clock.instant());
   }
 
-  private LetterPdf.Page page(ToRender letter) {
+  /**
+   * What the letter prints: its English text, or for a bilingual letter its Welsh text first (with
+   * the NOTIFY tag) then its English, each part numbered on its own, as Notify prints them.
+   */
+  private List<LetterPdf.Page> parts(ToRender letter) {
     Template template =
         templates
             .version(letter.serviceId(), letter.templateId(), letter.templateVersion())
@@ -135,20 +143,46 @@ class LetterPdfs {
                 () -> new IllegalStateException("No template version for letter " + letter.id()));
     Map<String, Object> personalisation =
         Personalisations.fromJson(json, letter.personalisationJson());
-    RenderedTemplate content = Renders.render(template, personalisation);
-    return new LetterPdf.Page(
+    List<String> address =
         PostalAddress.fromPersonalisation(Personalisations.asText(personalisation), true)
-            .normalisedLines(),
-        LetterBody.contactBlock(letter.contactBlock(), personalisation),
-        Timestamps.londonDate(letter.createdAt()),
-        LetterBody.subject(content.subject()),
-        LetterBody.html(content.body(), QrCodes::image));
+            .normalisedLines();
+    String contactBlock = LetterBody.contactBlock(letter.contactBlock(), personalisation);
+    LocalDate date = Timestamps.londonDate(letter.createdAt());
+    RenderedTemplate english = Renders.render(template, personalisation);
+    LetterPdf.Page englishPart =
+        new LetterPdf.Page(
+            address,
+            contactBlock,
+            date,
+            LetterBody.subject(english.subject()),
+            LetterBody.html(english.body(), QrCodes::image),
+            LetterPdf.Language.ENGLISH,
+            template.welsh() == null);
+    if (template.welsh() == null) {
+      return List.of(englishPart);
+    }
+    RenderedTemplate welsh =
+        TemplateRenderer.render(
+            TemplateType.LETTER,
+            template.welsh().subject(),
+            template.welsh().content(),
+            personalisation);
+    return List.of(
+        new LetterPdf.Page(
+            address,
+            contactBlock,
+            date,
+            LetterBody.subject(welsh.subject()),
+            LetterBody.html(welsh.body(), QrCodes::image),
+            LetterPdf.Language.WELSH,
+            true),
+        englishPart);
   }
 
-  private LetterPdf.Rendered render(LetterPdf.Page page) {
+  private LetterPdf.Rendered render(List<LetterPdf.Page> parts) {
     cores.acquireUninterruptibly();
     try {
-      return LetterPdf.render(page);
+      return LetterPdf.render(parts);
     } finally {
       cores.release();
     }

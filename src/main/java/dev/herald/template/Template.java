@@ -18,7 +18,50 @@ public record Template(
     int version,
     String createdBy,
     Instant createdAt,
-    Instant updatedAt) {
+    Instant updatedAt,
+    Welsh welsh) {
+
+  /** A bilingual letter's Welsh subject and content, printed before the English ones. */
+  public record Welsh(String subject, String content) {}
+
+  /** A template in one language. */
+  public Template(
+      UUID id,
+      UUID serviceId,
+      String name,
+      String type,
+      String subject,
+      String content,
+      String letterContactBlock,
+      String postage,
+      boolean archived,
+      boolean hidden,
+      int version,
+      String createdBy,
+      Instant createdAt,
+      Instant updatedAt) {
+    this(
+        id,
+        serviceId,
+        name,
+        type,
+        subject,
+        content,
+        letterContactBlock,
+        postage,
+        archived,
+        hidden,
+        version,
+        createdBy,
+        createdAt,
+        updatedAt,
+        null);
+  }
+
+  /** {@code letter_languages}: {@code welsh_then_english} for a bilingual letter, else null. */
+  public String letterLanguages() {
+    return welsh == null ? null : "welsh_then_english";
+  }
 
   public Template edited(
       String name,
@@ -26,6 +69,7 @@ public record Template(
       String content,
       String letterContactBlock,
       String postage,
+      Welsh welsh,
       Instant now) {
     return new Template(
         id,
@@ -41,7 +85,8 @@ public record Template(
         version + 1,
         createdBy,
         createdAt,
-        now);
+        now,
+        welsh);
   }
 
   public Template archivedAt(Instant now) {
@@ -59,6 +104,7 @@ public record Template(
         version + 1,
         createdBy,
         createdAt,
-        now);
+        now,
+        welsh);
   }
 }

@@ -31,9 +31,11 @@ public class TemplateRepository {
             """
             INSERT INTO templates (id, service_id, name, template_type, subject, content,
                                    letter_contact_block, postage, archived, hidden, version,
-                                   created_by, created_at, updated_at)
+                                   created_by, created_at, updated_at, letter_languages,
+                                   letter_welsh_subject, letter_welsh_content)
             VALUES (:id, :serviceId, :name, :type, :subject, :content, :letterContactBlock,
-                    :postage, :archived, :hidden, :version, :createdBy, :createdAt, :updatedAt)
+                    :postage, :archived, :hidden, :version, :createdBy, :createdAt, :updatedAt,
+                    :letterLanguages, :welshSubject, :welshContent)
             """)
         .params(params(t))
         .update();
@@ -49,7 +51,9 @@ public class TemplateRepository {
                 UPDATE templates
                    SET name = :name, subject = :subject, content = :content,
                        letter_contact_block = :letterContactBlock, postage = :postage,
-                       archived = :archived, version = :version, updated_at = :updatedAt
+                       archived = :archived, version = :version, updated_at = :updatedAt,
+                       letter_languages = :letterLanguages, letter_welsh_subject = :welshSubject,
+                       letter_welsh_content = :welshContent
                  WHERE id = :id AND version = :version - 1
                 """)
             .params(params(t))
@@ -166,10 +170,12 @@ public class TemplateRepository {
             """
             INSERT INTO templates_history (id, version, service_id, name, template_type, subject,
                                            content, letter_contact_block, postage, archived,
-                                           hidden, created_by, created_at, updated_at)
+                                           hidden, created_by, created_at, updated_at,
+                                           letter_languages, letter_welsh_subject,
+                                           letter_welsh_content)
             VALUES (:id, :version, :serviceId, :name, :type, :subject, :content,
                     :letterContactBlock, :postage, :archived, :hidden, :createdBy, :createdAt,
-                    :updatedAt)
+                    :updatedAt, :letterLanguages, :welshSubject, :welshContent)
             """)
         .params(params(t))
         .update();
@@ -191,6 +197,9 @@ public class TemplateRepository {
     p.put("createdBy", t.createdBy());
     p.put("createdAt", Sql.ts(t.createdAt()));
     p.put("updatedAt", Sql.ts(t.updatedAt()));
+    p.put("letterLanguages", t.letterLanguages());
+    p.put("welshSubject", t.welsh() == null ? null : t.welsh().subject());
+    p.put("welshContent", t.welsh() == null ? null : t.welsh().content());
     return p;
   }
 
@@ -209,6 +218,10 @@ public class TemplateRepository {
         rs.getInt("version"),
         rs.getString("created_by"),
         Sql.instant(rs, "created_at"),
-        Sql.instant(rs, "updated_at"));
+        Sql.instant(rs, "updated_at"),
+        rs.getString("letter_languages") == null
+            ? null
+            : new Template.Welsh(
+                rs.getString("letter_welsh_subject"), rs.getString("letter_welsh_content")));
   }
 }

@@ -58,6 +58,48 @@ class LetterPdfTest {
   }
 
   @Test
+  void aBilingualLetterIsWelshThenEnglishEachPartNumberedOnItsOwnAndTaggedOnce()
+      throws IOException {
+    LetterPdf.Page english = page("Dear Ms Smith,\n\n---\n\nPage two");
+    LetterPdf.Page welsh =
+        new LetterPdf.Page(
+            english.addressLines(),
+            english.contactBlockHtml(),
+            english.date(),
+            LetterBody.subject("Eich cais"),
+            LetterBody.html("Annwyl Ms Smith,", QrCodes::image),
+            LetterPdf.Language.WELSH,
+            true);
+    LetterPdf.Page englishAfter =
+        new LetterPdf.Page(
+            english.addressLines(),
+            english.contactBlockHtml(),
+            english.date(),
+            english.subjectHtml(),
+            english.bodyHtml(),
+            LetterPdf.Language.ENGLISH,
+            false);
+
+    LetterPdf.Rendered rendered = LetterPdf.render(List.of(welsh, englishAfter));
+    assertThat(rendered.pages()).isEqualTo(3);
+    try (PDDocument pdf = Loader.loadPDF(rendered.pdf())) {
+      assertThat(pageText(pdf, 1)).contains("5 Awst 2026", "Eich cais", "Tudalen 1 o 1", "NOTIFY");
+      assertThat(pageText(pdf, 2))
+          .contains("5 August 2026", "Dear Ms Smith,", "Page 1 of 2")
+          .doesNotContain("NOTIFY");
+      assertThat(pageText(pdf, 3)).contains("Page two", "Page 2 of 2");
+    }
+    assertThat(PrecompiledCheck.check(rendered.pdf(), false).message()).isNull();
+  }
+
+  private static String pageText(PDDocument pdf, int page) throws IOException {
+    PDFTextStripper stripper = new PDFTextStripper();
+    stripper.setStartPage(page);
+    stripper.setEndPage(page);
+    return stripper.getText(pdf);
+  }
+
+  @Test
   void aRuleBreaksThePageAndEveryPageIsNumbered() throws IOException {
     LetterPdf.Rendered rendered = LetterPdf.render(page("One\n\n---\n\nTwo\n\n***\n\nThree"));
     assertThat(rendered.pages()).isEqualTo(3);
