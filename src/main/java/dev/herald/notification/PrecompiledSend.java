@@ -1,6 +1,7 @@
 package dev.herald.notification;
 
 import dev.herald.api.ApiException;
+import dev.herald.files.ObjectStoreException;
 import dev.herald.support.Ids;
 import dev.herald.template.Template;
 import dev.herald.template.TemplateRepository;
@@ -11,6 +12,8 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -19,6 +22,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class PrecompiledSend {
+
+  private static final Logger log = LoggerFactory.getLogger(PrecompiledSend.class);
 
   private final TemplateRepository templates;
   private final LetterOriginals originals;
@@ -53,7 +58,13 @@ class PrecompiledSend {
     String postage = request.text("postage") == null ? "second" : request.text("postage");
     UUID id = Ids.timeOrdered();
     LocalDate expiresOn = store.letterExpiresOn(letter, now);
-    originals.store(expiresOn, id, pdf);
+    try {
+      originals.store(expiresOn, id, pdf);
+    } catch (ObjectStoreException e) {
+      log.warn("Precompiled letter {} refused: its PDF could not be stored: {}", id, e.toString());
+      throw new ApiException(
+          503, "ServiceUnavailableError", "Herald cannot store the letter's PDF; try again");
+    }
     Recipient recipient = new Recipient(PROVIDED_AS_PDF, "providedaspdf", false, null, false);
     store.acceptPrecompiled(id, letter, recipient, postage, now, expiresOn);
     Map<String, Object> answer = new LinkedHashMap<>();
