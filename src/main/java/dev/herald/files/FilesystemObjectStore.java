@@ -1,18 +1,16 @@
 package dev.herald.files;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -21,8 +19,8 @@ import java.util.stream.Stream;
  */
 class FilesystemObjectStore implements ObjectStore {
 
-  private static final Pattern SEGMENT = Pattern.compile("[A-Za-z0-9._-]+");
-  private static final int MAX_KEY = 512;
+  /** Temporary files start with a character no key has, so that no key names one. */
+  private static final String TEMPORARY = "~put-";
 
   private final Path root;
 
@@ -37,36 +35,44 @@ class FilesystemObjectStore implements ObjectStore {
   @Override
   public void put(String key, byte[] content) {
     Path target = path(key);
+    Path directory = target.getParent();
+    Path temporary = null;
     try {
-      Files.createDirectories(target.getParent());
-      Path temporary = Files.createTempFile(target.getParent(), ".put-", ".tmp");
-      try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
-        channel.write(java.nio.ByteBuffer.wrap(content));
-        channel.force(true);
-      }
-      move(temporary, target);
+      Files.createDirectories(directory);
+      temporary = Files.createTempFile(directory, TEMPORARY, ".tmp");
+      write(temporary, content);
+      Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE);
+      force(directory);
     } catch (IOException e) {
-      throw new ObjectStoreException("could not store " + key + " under " + root, e);
+      deleteQuietly(temporary);
+      throw failure("store", key, e);
     }
   }
 
   @Override
   public Optional<byte[]> get(String key) {
+    Path file = path(key);
     try {
-      return Optional.of(Files.readAllBytes(path(key)));
+      return Optional.of(Files.readAllBytes(file));
     } catch (NoSuchFileException absent) {
       return Optional.empty();
     } catch (IOException e) {
-      throw new ObjectStoreException("could not read " + key + " under " + root, e);
+      if (Files.isDirectory(file)) {
+        return Optional.empty(); // a folder is no object
+      }
+      throw failure("read", key, e);
     }
   }
 
   @Override
   public void delete(String key) {
+    Path file = path(key);
     try {
-      Files.deleteIfExists(path(key));
+      if (!Files.isDirectory(file)) {
+        Files.deleteIfExists(file);
+      }
     } catch (IOException e) {
-      throw new ObjectStoreException("could not delete " + key + " under " + root, e);
+      throw failure("delete", key, e);
     }
   }
 
@@ -77,66 +83,76 @@ class FilesystemObjectStore implements ObjectStore {
       return 0;
     }
     try (Stream<Path> tree = Files.walk(directory)) {
-      List<Path> deepestFirst = tree.sorted(Comparator.reverseOrder()).toList();
       int objects = 0;
-      for (Path p : deepestFirst) {
-        if (Files.isRegularFile(p) && !p.getFileName().toString().startsWith(".put-")) {
+      for (Path each : tree.sorted(Comparator.reverseOrder()).toList()) {
+        if (Files.isRegularFile(each) && !isTemporary(each)) {
           objects++;
         }
-        Files.delete(p);
+        Files.delete(each);
       }
       return objects;
     } catch (IOException e) {
-      throw new ObjectStoreException("could not delete " + folder + " under " + root, e);
+      throw failure("delete the folder", folder, e);
     }
   }
 
   @Override
   public List<String> list(String prefix) {
-    if (!Files.isDirectory(root)) {
+    ObjectKeys.checkPrefix(prefix);
+    Path start = root.resolve(prefix.substring(0, prefix.lastIndexOf('/') + 1));
+    if (!Files.isDirectory(start)) {
       return List.of();
     }
-    try (Stream<Path> tree = Files.walk(root)) {
-      List<String> keys = new ArrayList<>();
-      tree.filter(Files::isRegularFile)
-          .filter(p -> !p.getFileName().toString().startsWith(".put-"))
-          .map(p -> root.relativize(p).toString().replace('\\', '/'))
-          .filter(k -> k.startsWith(prefix))
+    try (Stream<Path> tree = Files.walk(start)) {
+      return tree.filter(Files::isRegularFile)
+          .filter(file -> !isTemporary(file))
+          .map(file -> root.relativize(file).toString().replace('\\', '/'))
+          .filter(key -> key.startsWith(prefix))
           .sorted()
-          .forEach(keys::add);
-      return keys;
+          .toList();
     } catch (IOException e) {
-      throw new ObjectStoreException("could not list " + prefix + " under " + root, e);
+      throw failure("list", prefix, e);
     }
   }
 
   private Path path(String key) {
-    ObjectKeys.check(key);
-    return root.resolve(key);
+    return root.resolve(ObjectKeys.check(key));
   }
 
-  private static void move(Path from, Path to) throws IOException {
+  private static void write(Path file, byte[] content) throws IOException {
+    try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
+      ByteBuffer buffer = ByteBuffer.wrap(content);
+      while (buffer.hasRemaining()) {
+        channel.write(buffer);
+      }
+      channel.force(true);
+    }
+  }
+
+  /** Forces the directory's entries (the rename) to disk, so the object outlives a crash. */
+  private static void force(Path directory) throws IOException {
+    try (FileChannel channel = FileChannel.open(directory, StandardOpenOption.READ)) {
+      channel.force(true);
+    }
+  }
+
+  private static boolean isTemporary(Path file) {
+    return file.getFileName().toString().startsWith(TEMPORARY);
+  }
+
+  private static void deleteQuietly(Path temporary) {
+    if (temporary == null) {
+      return;
+    }
     try {
-      Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-    } catch (AtomicMoveNotSupportedException e) {
-      Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
+      Files.deleteIfExists(temporary);
+    } catch (IOException ignored) {
+      // the failure being reported matters more; a stray temporary file is never listed
     }
   }
 
-  /** Keys of objects: segments of letters, digits, dots, dashes and underscores. */
-  static final class ObjectKeys {
-
-    private ObjectKeys() {}
-
-    static void check(String key) {
-      if (key == null || key.isEmpty() || key.length() > MAX_KEY) {
-        throw new IllegalArgumentException("an object key has 1 to " + MAX_KEY + " characters");
-      }
-      for (String segment : key.split("/", -1)) {
-        if (!SEGMENT.matcher(segment).matches() || segment.equals(".") || segment.equals("..")) {
-          throw new IllegalArgumentException("not an object key: " + key);
-        }
-      }
-    }
+  private ObjectStoreException failure(String action, String key, IOException e) {
+    return new ObjectStoreException(
+        "could not %s %s under %s: %s".formatted(action, key, root, e), e);
   }
 }

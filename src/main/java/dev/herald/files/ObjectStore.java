@@ -3,10 +3,15 @@ package dev.herald.files;
 import java.util.List;
 import java.util.Optional;
 
-/** Where Herald keeps files (letter PDFs), by key: {@code letters/2026-12-09/<id>/rendered.pdf}. */
+/**
+ * Where Herald keeps files (letter PDFs), by key: {@code letters/2026-12-09/<id>/rendered.pdf}.
+ * Keys are segments of {@code [A-Za-z0-9._-]} separated by {@code /} (none empty, none {@code .} or
+ * {@code ..}, 512 characters at most); another key is an {@link IllegalArgumentException}. A
+ * failure of the store itself is an {@link ObjectStoreException}; an absent object never is.
+ */
 public interface ObjectStore {
 
-  /** Stores the object whole, replacing one with the same key. */
+  /** Stores the object whole, replacing one with the same key: a reader sees all of it or none. */
   void put(String key, byte[] content);
 
   /** The object, or empty when there is none. */
@@ -15,9 +20,9 @@ public interface ObjectStore {
   /** Deletes the object; an absent one is not an error. */
   void delete(String key);
 
-  /** Deletes every object under {@code folder + "/"}; answers how many. */
+  /** Deletes every object whose key starts with {@code folder + "/"}; answers how many. */
   int deleteFolder(String folder);
 
-  /** The keys that start with {@code prefix}, sorted. */
+  /** The keys that start with {@code prefix} (the start of a key, or empty for all), sorted. */
   List<String> list(String prefix);
 }
