@@ -8,7 +8,11 @@ import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
 import software.amazon.awssdk.services.s3.S3Client;
 
-/** The requests an S3 client sent: each one's operation and server-side encryption header. */
+/**
+ * The calls an S3 client made, each one's operation and the server-side encryption header of its
+ * last attempt (recorded once a call ends, so that a retried attempt on a busy machine is not
+ * counted as a second call).
+ */
 final class RecordedRequests implements ExecutionInterceptor {
 
   /** One request as it went out. */
@@ -25,8 +29,7 @@ final class RecordedRequests implements ExecutionInterceptor {
   }
 
   @Override
-  public void beforeTransmission(
-      Context.BeforeTransmission context, ExecutionAttributes attributes) {
+  public void afterExecution(Context.AfterExecution context, ExecutionAttributes attributes) {
     requests.add(
         new Request(
             attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME),
