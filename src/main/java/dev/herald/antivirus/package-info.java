@@ -1,2 +1,2 @@
-/** Virus scanning of uploaded files through clamd's INSTREAM protocol. */
+/** Virus scanning of uploaded files by clamd, before anything else reads them. */
 package dev.herald.antivirus;

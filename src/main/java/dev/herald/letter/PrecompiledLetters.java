@@ -45,11 +45,6 @@ class PrecompiledLetters {
     this.services = services;
     this.scanner = scanners.getIfAvailable();
     this.clock = clock;
-    if (scanner == null) {
-      log.warn(
-          "No virus scanner is configured (HERALD_CLAMD_ADDRESS): precompiled letters that carry"
-              + " JavaScript, launch actions or embedded files are refused as virus-scan-failed");
-    }
   }
 
   /** What the scan found: clamd's signature, or without clamd the active content. */
