@@ -68,6 +68,9 @@ final class HostileRequests {
 
   private Request send() {
     String kind = v.pick(List.of("email", "sms", "letter"));
+    if (kind.equals("letter") && v.chance(30)) {
+      return json("v2-send", "POST", "/v2/notifications/letter", bearer(), object(precompiled()));
+    }
     Map<String, String> body = new LinkedHashMap<>();
     switch (kind) {
       case "email" -> {
@@ -98,6 +101,30 @@ final class HostileRequests {
     }
     mutate(body);
     return json("v2-send", "POST", "/v2/notifications/" + kind, bearer(), object(body));
+  }
+
+  /**
+   * A precompiled letter: base64 of something like a PDF (which the checks after the 201 read), or
+   * not base64, or not a string.
+   */
+  private Map<String, String> precompiled() {
+    Map<String, String> body = new LinkedHashMap<>();
+    body.put("reference", quoted(v.personal()));
+    String file = (v.chance(30) ? "%PDF-1.4\n" : "") + v.personal();
+    body.put(
+        "content",
+        v.chance(70)
+            ? quoted(Base64.getEncoder().encodeToString(file.getBytes(StandardCharsets.UTF_8)))
+            : v.chance(50) ? quoted(v.personal()) : v.json());
+    if (v.chance(30)) {
+      body.put(
+          "postage",
+          v.chance(50)
+              ? quoted(v.pick(List.of("first", "second", "economy", "europe")))
+              : v.json());
+    }
+    mutate(body);
+    return body;
   }
 
   private String personalisation(String kind) {
