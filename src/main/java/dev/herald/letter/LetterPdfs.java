@@ -75,14 +75,21 @@ class LetterPdfs {
     this.events = events;
   }
 
-  /** The task instance of a letter: its id and expiry day, which finds its partition. */
-  static String instance(UUID id, LocalDate expiresOn) {
-    return id + "/" + expiresOn;
+  /** A task instance, {@code <id>/<expiry day>}: the day finds the letter's partition. */
+  private record Instance(UUID id, LocalDate expiresOn) {
+
+    static Instance parse(String instance) {
+      int slash = instance.indexOf('/');
+      return new Instance(
+          UUID.fromString(instance.substring(0, slash)),
+          LocalDate.parse(instance.substring(slash + 1)));
+    }
   }
 
   void make(String instance) {
-    UUID id = UUID.fromString(instance.substring(0, instance.indexOf('/')));
-    LocalDate expiresOn = LocalDate.parse(instance.substring(instance.indexOf('/') + 1));
+    Instance task = Instance.parse(instance);
+    UUID id = task.id();
+    LocalDate expiresOn = task.expiresOn();
     ToRender letter = letters.toRender(id, expiresOn).orElse(null);
     if (letter == null || letter.pageCount() != null || !WAITING.contains(letter.status())) {
       return;
@@ -125,10 +132,8 @@ class LetterPdfs {
 
   /** After its last attempt a letter without a PDF is a technical failure. */
   void gaveUp(String instance) {
-    letters.failed(
-        UUID.fromString(instance.substring(0, instance.indexOf('/'))),
-        LocalDate.parse(instance.substring(instance.indexOf('/') + 1)),
-        clock.instant());
+    Instance task = Instance.parse(instance);
+    letters.failed(task.id(), task.expiresOn(), clock.instant());
   }
 
   /**
