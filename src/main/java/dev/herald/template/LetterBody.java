@@ -3,7 +3,6 @@ package dev.herald.template;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
@@ -41,7 +40,8 @@ public final class LetterBody {
 
   /** The data of the first QR code in the body that holds more than {@link #MAX_QR_BYTES}. */
   public static Optional<String> tooLongQrData(String renderedBody) {
-    if (!renderedBody.toLowerCase(Locale.ROOT).contains("qr:")) {
+    // A QR code's paragraph is one line: without a long "qr:" line, no need to parse the body.
+    if (renderedBody.lines().noneMatch(LetterBody::mayBeTooLongQrCode)) {
       return Optional.empty();
     }
     List<String> codes = new ArrayList<>();
@@ -54,5 +54,11 @@ public final class LetterBody {
     return codes.stream()
         .filter(data -> data.getBytes(StandardCharsets.UTF_8).length > MAX_QR_BYTES)
         .findFirst();
+  }
+
+  private static boolean mayBeTooLongQrCode(String line) {
+    String text = line.strip();
+    return text.regionMatches(true, 0, "qr:", 0, 3)
+        && text.getBytes(StandardCharsets.UTF_8).length > MAX_QR_BYTES;
   }
 }

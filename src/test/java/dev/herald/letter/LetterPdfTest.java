@@ -123,13 +123,27 @@ class LetterPdfTest {
         LetterPdf.render(page("Scan this:\n\nqr: https://www.gov.uk/check\n\nThanks"));
     try (PDDocument pdf = Loader.loadPDF(rendered.pdf())) {
       var resources = pdf.getPage(0).getResources();
-      long images = 0;
+      List<PDImageXObject> images = new java.util.ArrayList<>();
       for (var name : resources.getXObjectNames()) {
-        if (resources.getXObject(name) instanceof PDImageXObject) {
-          images++;
+        if (resources.getXObject(name) instanceof PDImageXObject image) {
+          images.add(image);
         }
       }
-      assertThat(images).isEqualTo(1);
+      assertThat(images).hasSize(1);
+      // One pixel a module, four modules of white around the code, a finder square at each
+      // corner but the bottom right's.
+      var code =
+          io.nayuki.qrcodegen.QrCode.encodeText(
+              "https://www.gov.uk/check", io.nayuki.qrcodegen.QrCode.Ecc.MEDIUM);
+      var image = images.getFirst().getImage();
+      assertThat(image.getWidth()).isEqualTo(code.size + 8);
+      assertThat(image.getRGB(0, 0) & 0xFFFFFF).isEqualTo(0xFFFFFF);
+      assertThat(image.getRGB(4, 4) & 0xFFFFFF).isZero();
+      for (int y = 0; y < code.size; y++) {
+        for (int x = 0; x < code.size; x++) {
+          assertThat((image.getRGB(x + 4, y + 4) & 0xFFFFFF) == 0).isEqualTo(code.getModule(x, y));
+        }
+      }
       assertThat(new PDFTextStripper().getText(pdf)).doesNotContain("qr:");
     }
   }

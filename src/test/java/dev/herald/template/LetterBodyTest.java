@@ -63,6 +63,10 @@ class LetterBodyTest {
     assertThat(LetterBody.tooLongQrData("qr: " + justFits)).isEmpty();
     assertThat(LetterBody.tooLongQrData("Hello\n\nqr: " + justFits + "é")).contains(justFits + "é");
     assertThat(LetterBody.tooLongQrData("no codes here")).isEmpty();
+    // A long line that only starts like a code is a paragraph of text, not a code.
+    assertThat(LetterBody.tooLongQrData("qr: " + justFits + "\nmore of the same paragraph"))
+        .isEmpty();
+    assertThat(LetterBody.tooLongQrData("  QR:  " + justFits + "xyz  ")).contains(justFits + "xyz");
   }
 
   @Test
