@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Semaphore;
+import java.util.function.BiFunction;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.web.util.HtmlUtils;
@@ -153,18 +154,22 @@ class LetterPdfs {
             .normalisedLines();
     String contactBlock = LetterBody.contactBlock(letter.contactBlock(), personalisation);
     LocalDate date = Timestamps.londonDate(letter.createdAt());
-    RenderedTemplate english = Renders.render(template, personalisation);
-    LetterPdf.Page englishPart =
-        new LetterPdf.Page(
-            address,
-            contactBlock,
-            date,
-            LetterBody.subject(english.subject()),
-            LetterBody.html(english.body(), QrCodes::image),
-            LetterPdf.Language.ENGLISH,
-            template.welsh() == null);
-    if (template.welsh() == null) {
-      return List.of(englishPart);
+    boolean bilingual = template.welsh() != null;
+    // The first part printed carries the NOTIFY tag: the Welsh one of a bilingual letter.
+    BiFunction<RenderedTemplate, LetterPdf.Language, LetterPdf.Page> part =
+        (text, language) ->
+            new LetterPdf.Page(
+                address,
+                contactBlock,
+                date,
+                LetterBody.subject(text.subject()),
+                LetterBody.html(text.body(), QrCodes::image),
+                language,
+                bilingual == (language == LetterPdf.Language.WELSH));
+    LetterPdf.Page english =
+        part.apply(Renders.render(template, personalisation), LetterPdf.Language.ENGLISH);
+    if (!bilingual) {
+      return List.of(english);
     }
     RenderedTemplate welsh =
         TemplateRenderer.render(
@@ -172,16 +177,7 @@ class LetterPdfs {
             template.welsh().subject(),
             template.welsh().content(),
             personalisation);
-    return List.of(
-        new LetterPdf.Page(
-            address,
-            contactBlock,
-            date,
-            LetterBody.subject(welsh.subject()),
-            LetterBody.html(welsh.body(), QrCodes::image),
-            LetterPdf.Language.WELSH,
-            true),
-        englishPart);
+    return List.of(part.apply(welsh, LetterPdf.Language.WELSH), english);
   }
 
   private LetterPdf.Rendered render(List<LetterPdf.Page> parts) {

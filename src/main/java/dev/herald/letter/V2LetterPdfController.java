@@ -38,6 +38,7 @@ class V2LetterPdfController {
 
   @GetMapping("/v2/notifications/{id}/pdf")
   ResponseEntity<byte[]> pdf(AuthenticatedKey key, @PathVariable String id) {
+    // With its personal data: after retention the letter is gone for /pdf too (404), as in Notify.
     Notification n =
         notifications
             .find(
