@@ -52,6 +52,15 @@ public class LetterFiles implements LetterOriginals {
     store.put(key(expiresOn, id, kind), pdf);
   }
 
+  /**
+   * The file to print: a templated letter's rendering or a precompiled letter's sanitised copy;
+   * empty when neither is there.
+   */
+  public Optional<byte[]> printable(LocalDate expiresOn, UUID id) {
+    Optional<byte[]> rendered = get(expiresOn, id, Kind.RENDERED);
+    return rendered.isPresent() ? rendered : get(expiresOn, id, Kind.SANITISED);
+  }
+
   /** The file, or empty when it was never made or is gone. */
   public Optional<byte[]> get(LocalDate expiresOn, UUID id, Kind kind) {
     return store.get(key(expiresOn, id, kind));

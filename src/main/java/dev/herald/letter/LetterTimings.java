@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
 
 /**
@@ -52,6 +53,44 @@ public final class LetterTimings {
       case "rest-of-world" -> 7;
       default -> throw new IllegalArgumentException("Unknown postage " + postage);
     };
+  }
+
+  /** The print run's deadline: 17:30 London, letters created strictly before it are in its run. */
+  public static final LocalTime PRINT_DEADLINE = LocalTime.of(17, 30);
+
+  /** The deadline of {@code day}'s print run, as an instant. */
+  public static Instant printDeadline(LocalDate day) {
+    return day.atTime(PRINT_DEADLINE).atZone(Timestamps.LONDON).toInstant();
+  }
+
+  /** Whether a print run happens on this London day: Monday to Friday, not a bank holiday. */
+  public static boolean isPrintDay(LocalDate day) {
+    return day.getDayOfWeek() != DayOfWeek.SATURDAY
+        && day.getDayOfWeek() != DayOfWeek.SUNDAY
+        && !BankHolidays.isBankHoliday(day);
+  }
+
+  /**
+   * The London day of the run Notify prints a letter in: its creation moved on 6 h 30 m, so one
+   * created after 17:30 goes the next day (notify-letters.md §3.4, {@code letter_print_day}).
+   */
+  public static LocalDate printDay(Instant createdAt) {
+    return Timestamps.londonDate(createdAt.plus(PROCESSING_OFFSET));
+  }
+
+  /**
+   * Whether it is too late at {@code now} to cancel a letter created at {@code createdAt}
+   * (notify-letters.md §3.4): after 17:30 on the day it was created, or on the next day if it was
+   * created after 17:30; weekends make no difference.
+   */
+  public static boolean tooLateToCancel(Instant createdAt, Instant now) {
+    LocalDate today = Timestamps.londonDate(now);
+    ZonedDateTime created = createdAt.atZone(Timestamps.LONDON);
+    boolean pastTodaysDeadline =
+        !now.atZone(Timestamps.LONDON).toLocalTime().isBefore(PRINT_DEADLINE);
+    return (pastTodaysDeadline && !createdAt.isAfter(printDeadline(today)))
+        || (!created.toLocalTime().isAfter(PRINT_DEADLINE) && created.toLocalDate().isBefore(today))
+        || created.toLocalDate().isBefore(today.minusDays(1));
   }
 
   /** The first working day after {@code day}: Monday to Friday (or Saturday), no bank holiday. */

@@ -56,24 +56,24 @@ public class NotificationRepository {
             """
             WITH r AS (
               SELECT * FROM unnest(:ids, :serviceIds, :templateIds, :templateVersions, :apiKeyIds,
-                                   :keyTypes, :types, :statuses, :clientReferences,
+                                   :keyTypes, :types, :statuses, :clientReferences, :references,
                                    :billableUnits, :internationals, :phonePrefixes, :postages,
                                    :expiresOns, :createdAts, :recipients, :normalisedRecipients,
                                    :personalisations, :replyToTexts, :unsubscribeLinks,
                                    :priorities)
                 AS r (id, service_id, template_id, template_version, api_key_id, key_type,
-                      notification_type, status, client_reference, billable_units, international,
-                      phone_prefix, postage, expires_on, created_at, recipient,
+                      notification_type, status, client_reference, reference, billable_units,
+                      international, phone_prefix, postage, expires_on, created_at, recipient,
                       normalised_recipient, personalisation, reply_to_text, unsubscribe_link,
                       priority)
             ), notification AS (
               INSERT INTO notifications (id, service_id, template_id, template_version, api_key_id,
                                          key_type, notification_type, status, client_reference,
-                                         billable_units, international, phone_prefix, postage,
-                                         expires_on, created_at)
+                                         reference, billable_units, international, phone_prefix,
+                                         postage, expires_on, created_at)
               SELECT id, service_id, template_id, template_version, api_key_id, key_type,
-                     notification_type, status, client_reference, billable_units, international,
-                     phone_prefix, postage, CAST(expires_on AS date),
+                     notification_type, status, client_reference, reference, billable_units,
+                     international, phone_prefix, postage, CAST(expires_on AS date),
                      CAST(created_at AS timestamptz)
                 FROM r
             ), personal AS (
@@ -106,6 +106,12 @@ public class NotificationRepository {
         .param("types", column(rows, "text", q -> q.notification().type()))
         .param("statuses", column(rows, "text", q -> q.notification().status().value()))
         .param("clientReferences", column(rows, "text", q -> q.notification().clientReference()))
+        .param(
+            "references",
+            column(
+                rows,
+                "text",
+                q -> "letter".equals(q.notification().type()) ? LetterReference.next() : null))
         .param("billableUnits", column(rows, "int4", q -> q.notification().billableUnits()))
         .param("internationals", column(rows, "bool", q -> q.notification().international()))
         .param("phonePrefixes", column(rows, "text", q -> q.notification().phonePrefix()))

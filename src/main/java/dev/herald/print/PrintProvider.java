@@ -28,4 +28,12 @@ public interface PrintProvider {
    * @throws dev.herald.files.ObjectStoreException when a PDF cannot be read now (tried again)
    */
   PrintOutcome send(PrintBatch batch) throws PrintException;
+
+  /**
+   * Whether the letters this provider takes are despatched at once ({@code delivered} with their
+   * hand-over): the outbox, which prints nothing, simulates the printer's receipts so.
+   */
+  default boolean despatchesAtOnce() {
+    return false;
+  }
 }

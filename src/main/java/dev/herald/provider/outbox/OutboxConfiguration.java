@@ -2,6 +2,7 @@ package dev.herald.provider.outbox;
 
 import dev.herald.delivery.EmailProvider;
 import dev.herald.delivery.SmsProvider;
+import dev.herald.print.PrintProvider;
 import dev.herald.support.AdminToken;
 import java.time.Clock;
 import org.slf4j.Logger;
@@ -38,6 +39,12 @@ class OutboxConfiguration {
   @Conditional(NoProviderConfigured.Sms.class)
   SmsProvider outboxSmsProvider(Outbox outbox, Clock clock) {
     return OutboxProviders.sms(outbox, clock);
+  }
+
+  /** Always there; letters go to it only when no print provider is configured (PrintProviders). */
+  @Bean
+  PrintProvider outboxPrintProvider() {
+    return OutboxProviders.print();
   }
 
   /** A mapped interceptor bean applies to every handler mapping, the actuator's included. */

@@ -6,8 +6,15 @@ import dev.herald.delivery.OutgoingSms;
 import dev.herald.delivery.Simulator;
 import dev.herald.delivery.SmsProvider;
 import dev.herald.notification.NotificationStatus;
+import dev.herald.print.PrintBatch;
+import dev.herald.print.PrintLetter;
+import dev.herald.print.PrintOutcome;
+import dev.herald.print.PrintProvider;
 import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 
 /**
  * The outbox as an email provider and an SMS provider: it keeps the message and simulates a
@@ -80,6 +87,41 @@ final class OutboxProviders {
       @Override
       public Optional<NotificationStatus> simulatedReceipt(OutgoingSms sms) {
         return Optional.of(Simulator.outcomeForSms(sms.to()));
+      }
+    };
+  }
+
+  /**
+   * The outbox as a print provider: the letters are on the outbox already (with their PDFs, since
+   * they were made); a letter whose PDF is gone is rejected as a printer would, and the others are
+   * despatched at once, as if the printer's receipts came with the hand-over.
+   */
+  static PrintProvider print() {
+    return new PrintProvider() {
+      @Override
+      public String name() {
+        return NAME;
+      }
+
+      @Override
+      public int maxBatchLetters() {
+        return 500;
+      }
+
+      @Override
+      public PrintOutcome send(PrintBatch batch) {
+        Map<UUID, String> rejected = new HashMap<>();
+        for (PrintLetter letter : batch.letters()) {
+          if (letter.pdf().get().isEmpty()) {
+            rejected.put(letter.notificationId(), "no PDF");
+          }
+        }
+        return new PrintOutcome(rejected);
+      }
+
+      @Override
+      public boolean despatchesAtOnce() {
+        return true;
       }
     };
   }
