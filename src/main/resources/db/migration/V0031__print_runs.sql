@@ -36,9 +36,12 @@ CREATE INDEX ix_print_batches_unsent ON print_batches (run_id) WHERE status <> '
 ALTER TABLE notifications ADD COLUMN print_batch_id uuid;
 CREATE INDEX ix_notifications_print_batch ON notifications (print_batch_id)
     WHERE print_batch_id IS NOT NULL;
--- What a print run takes, oldest first; few rows (a day's live letters until 17:30).
-CREATE INDEX ix_notifications_letters_to_print ON notifications (created_at)
-    WHERE notification_type = 'letter' AND status = 'created' AND print_batch_id IS NULL;
+
+-- Letters not yet final, by expiry day: what a print run takes is among them, and retention
+-- carries them over to a later day instead of removing their personal data (notify-letters.md
+-- §7.2); few rows (the letters of a day or two).
+CREATE INDEX ix_notifications_letters_in_flight ON notifications (expires_on)
+    WHERE notification_type = 'letter' AND status IN ('created', 'sending', 'pending-virus-check');
 
 -- A letter's own reference, 16 characters of [0-9A-Z] (notify-letters.md §1.1): the printer's
 -- name for it, in its receipts and in the returned-letter lists. Letters stored before it get one.

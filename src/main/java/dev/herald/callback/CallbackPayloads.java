@@ -97,6 +97,44 @@ class CallbackPayloads {
        WHERE k.id = :id
       """;
 
+  /**
+   * Notify's returned letter body (notify-letters.md §5), which holds no personal data: the
+   * caller's reference only for a letter sent with an API key, and, unlike Notify (which sends the
+   * string {@code "None"}), a null template for a precompiled letter's hidden template.
+   */
+  Optional<Payload> returnedLetter(UUID returnedLetterId) {
+    return jdbc.sql(
+            """
+            SELECT r.service_id, r.notification_id, n.client_reference, n.api_key_id, n.created_at,
+                   n.job_row_number, n.template_id, n.template_version, t.name, t.hidden
+              FROM returned_letters r
+              JOIN notifications n ON n.id = r.notification_id
+              JOIN templates_history t ON t.id = n.template_id AND t.version = n.template_version
+             WHERE r.id = :id
+            """)
+        .param("id", returnedLetterId)
+        .query(CallbackPayloads::returnedLetter)
+        .optional();
+  }
+
+  private static Payload returnedLetter(ResultSet rs, int row) throws SQLException {
+    boolean api = rs.getObject("api_key_id") != null;
+    boolean hidden = rs.getBoolean("hidden");
+    Integer jobRow = rs.getObject("job_row_number", Integer.class);
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("notification_id", rs.getObject("notification_id", UUID.class));
+    body.put("reference", api ? rs.getString("client_reference") : null);
+    body.put("date_sent", Timestamps.format(Sql.instant(rs, "created_at")));
+    body.put("sent_by", api ? "API" : null);
+    body.put("template_name", hidden ? null : rs.getString("name"));
+    body.put("template_id", hidden ? null : rs.getObject("template_id", UUID.class));
+    body.put("template_version", hidden ? null : rs.getInt("template_version"));
+    body.put("spreadsheet_file_name", null);
+    body.put("spreadsheet_row_number", jobRow == null ? null : jobRow + 2);
+    body.put("upload_letter_file_name", null);
+    return new Payload(rs.getObject("service_id", UUID.class), body);
+  }
+
   /** A body read without its recipient, and where the recipient is kept. */
   private record Read(Payload payload, UUID notificationId, LocalDate expiresOn) {
 

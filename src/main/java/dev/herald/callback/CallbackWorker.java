@@ -135,6 +135,7 @@ class CallbackWorker {
           payloads.deliveryStatus(subject.subjectId(), subject.notificationStatus());
       case CallbackSubject.INBOUND_SMS -> payloads.inboundSms(subject.subjectId());
       case CallbackSubject.COMPLAINT -> payloads.complaint(subject.subjectId());
+      case CallbackSubject.RETURNED_LETTER -> payloads.returnedLetter(subject.subjectId());
       default ->
           throw new IllegalStateException(
               "Unknown callback type in task " + subject.taskInstance());

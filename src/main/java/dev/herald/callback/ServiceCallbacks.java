@@ -3,6 +3,7 @@ package dev.herald.callback;
 import dev.herald.complaint.ComplaintListener;
 import dev.herald.inbound.InboundListener;
 import dev.herald.notification.StatusListener;
+import dev.herald.print.ReturnedLetterListener;
 import dev.herald.support.Sql;
 import dev.herald.support.WorkSignal;
 import java.time.Clock;
@@ -19,7 +20,8 @@ import org.springframework.transaction.annotation.Transactional;
  * so that a callback exists exactly when the change it reports was committed.
  */
 @Component
-public class ServiceCallbacks implements StatusListener, InboundListener, ComplaintListener {
+public class ServiceCallbacks
+    implements StatusListener, InboundListener, ComplaintListener, ReturnedLetterListener {
 
   /** The db-scheduler task that makes the POST. */
   static final String TASK_NAME = "send-callback";
@@ -50,6 +52,29 @@ public class ServiceCallbacks implements StatusListener, InboundListener, Compla
   @Override
   public void complained(UUID complaintId) {
     complaintReceived(complaintId);
+  }
+
+  /**
+   * Queues a returned letter callback for each returned letter whose service has a {@code
+   * returned_letter} callback. Must run inside the transaction that recorded them.
+   */
+  @Override
+  @Transactional(propagation = Propagation.MANDATORY)
+  public void returned(Collection<UUID> returnedLetterIds) {
+    queue(
+        """
+        INSERT INTO scheduled_tasks (task_name, task_instance, execution_time, picked, version,
+                                     priority)
+        SELECT :task, 'returned_letter:' || r.id, :now, false, 1, :priority
+          FROM returned_letters r
+          JOIN service_callback_api c
+            ON c.service_id = r.service_id AND c.callback_type = 'returned_letter'
+         WHERE r.id = ANY(:id)
+           AND NOT EXISTS (SELECT 1 FROM callback_attempts a
+                            WHERE a.subject_id = r.id AND a.callback_type = 'returned_letter')
+        ON CONFLICT (task_name, task_instance) DO NOTHING
+        """,
+        Sql.array("uuid", List.copyOf(returnedLetterIds)));
   }
 
   /** {@link #deliveryStatusChanged(Collection)} of one notification. */

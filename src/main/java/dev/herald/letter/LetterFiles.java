@@ -61,6 +61,26 @@ public class LetterFiles implements LetterOriginals {
     return rendered.isPresent() ? rendered : get(expiresOn, id, Kind.SANITISED);
   }
 
+  /**
+   * Copies a letter's files into another expiry day's folder, when its personal data moves to that
+   * day; the files under the old day go with it.
+   */
+  public void copyToDay(UUID id, LocalDate from, LocalDate to) {
+    for (Kind kind : Kind.values()) {
+      Optional<byte[]> file = get(from, id, kind);
+      if (file.isPresent()) {
+        put(to, id, kind, file.get());
+      }
+    }
+  }
+
+  /** Deletes a letter's files, when its personal data goes before its day's. */
+  public void delete(LocalDate expiresOn, UUID id) {
+    for (Kind kind : Kind.values()) {
+      store.delete(key(expiresOn, id, kind));
+    }
+  }
+
   /** The file, or empty when it was never made or is gone. */
   public Optional<byte[]> get(LocalDate expiresOn, UUID id, Kind kind) {
     return store.get(key(expiresOn, id, kind));

@@ -15,12 +15,13 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Drops the personal-data partitions of past expiry days, all in one statement, each only once its
- * day's letter files are gone: a day whose files the store could not delete keeps its partition
- * until a later run deletes them (DESIGN.md §4a). Dropping a partition locks the parent
- * exclusively: the lock waits for inserts in flight and new inserts queue behind it. So each
- * attempt waits at most a short lock timeout, and one that times out tries again after a growing
- * pause; intake is held up for at most the timeout plus the drop.
+ * Drops the personal-data partitions of past expiry days, all in one statement, each only once it
+ * holds no letter that is not final yet ({@link InFlightLetters}) and its day's letter files are
+ * gone: a day whose files the store could not delete keeps its partition until a later run deletes
+ * them (DESIGN.md §4a). Dropping a partition locks the parent exclusively: the lock waits for
+ * inserts in flight and new inserts queue behind it. So each attempt waits at most a short lock
+ * timeout, and one that times out tries again after a growing pause; intake is held up for at most
+ * the timeout plus the drop.
  */
 class ExpiredPartitions {
 
@@ -94,7 +95,21 @@ class ExpiredPartitions {
             .param("firstKept", "notification_personal_data_" + SUFFIX.format(today))
             .query(String.class)
             .list();
-    List<String> due = expired.stream().filter(this::filesDeleted).toList();
+    // A day that still holds a letter not final yet (its carry-over failed) keeps its partition.
+    List<String> held =
+        jdbc
+            .sql(InFlightLetters.DAYS_IN_FLIGHT)
+            .param("today", today)
+            .query(LocalDate.class)
+            .list()
+            .stream()
+            .map(day -> "notification_personal_data_" + SUFFIX.format(day))
+            .toList();
+    List<String> due =
+        expired.stream().filter(p -> !held.contains(p)).filter(this::filesDeleted).toList();
+    if (!held.isEmpty()) {
+      log.warn("Partitions {} kept: they hold letters not final yet", held);
+    }
     if (due.isEmpty()) {
       return 0;
     }

@@ -18,11 +18,12 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Nightly retention: drops the personal-data partitions of expiry days before today (London), so
- * personal data past its date is gone in one statement, with no row deletes and nothing to vacuum;
- * meanwhile removes test-key notifications past their date; then received texts past their
- * service's SMS retention and expired files, in bounded batches. The notifications themselves stay
- * as history. Run twice at once or interrupted and run again, it ends in the same state.
+ * Nightly retention: carries letters not final yet over to today ({@link InFlightLetters}), then
+ * drops the personal-data partitions of expiry days before today (London), so personal data past
+ * its date is gone in one statement, with no row deletes and nothing to vacuum; meanwhile removes
+ * test-key notifications past their date; then received texts past their service's SMS retention
+ * and expired files, in bounded batches. The notifications themselves stay as history. Run twice at
+ * once or interrupted and run again, it ends in the same state.
  */
 @Component
 class PersonalDataRetention {
@@ -43,13 +44,19 @@ class PersonalDataRetention {
   private final TransactionTemplate tx;
   private final Clock clock;
   private final ExpiredPartitions partitions;
+  private final InFlightLetters inFlight;
 
   PersonalDataRetention(
-      JdbcClient jdbc, TransactionTemplate tx, Clock clock, ExpiredPartitions partitions) {
+      JdbcClient jdbc,
+      TransactionTemplate tx,
+      Clock clock,
+      ExpiredPartitions partitions,
+      InFlightLetters inFlight) {
     this.jdbc = jdbc;
     this.tx = tx;
     this.clock = clock;
     this.partitions = partitions;
+    this.inFlight = inFlight;
   }
 
   /** What one run removed. */
@@ -70,6 +77,7 @@ class PersonalDataRetention {
   Outcome run() {
     Instant now = clock.instant();
     LocalDate today = Timestamps.londonDate(now);
+    inFlight.carryOver(today);
     Timed<ExpiredPartitions.Dropped> drops;
     Timed<Integer> test;
     try (ExecutorService alongside = Executors.newVirtualThreadPerTaskExecutor()) {

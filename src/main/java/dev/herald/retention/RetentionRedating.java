@@ -1,5 +1,6 @@
 package dev.herald.retention;
 
+import dev.herald.letter.LetterFiles;
 import dev.herald.notification.ExpiryDays;
 import dev.herald.service.DataRetention;
 import dev.herald.support.Sql;
@@ -18,7 +19,9 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * When a service's retention for a type changes, moves its existing notifications to their new
  * expiry day, in bounded batches (a db-scheduler task per service and type that queues itself again
- * until none is left). Personal data whose new day is already past is removed at once.
+ * until none is left). Personal data whose new day is already past is removed at once. A letter's
+ * files move with it (copied under the new day first; the old day's go with its partition), or go
+ * first when its data goes at once.
  */
 @Component
 public class RetentionRedating {
@@ -31,11 +34,13 @@ public class RetentionRedating {
   private final JdbcClient jdbc;
   private final TaskQueue tasks;
   private final Clock clock;
+  private final LetterFiles files;
 
-  RetentionRedating(JdbcClient jdbc, TaskQueue tasks, Clock clock) {
+  RetentionRedating(JdbcClient jdbc, TaskQueue tasks, Clock clock, LetterFiles files) {
     this.jdbc = jdbc;
     this.tasks = tasks;
     this.clock = clock;
+    this.files = files;
   }
 
   /** Queues the re-dating of a service's notifications of a type (once, however often asked). */
@@ -55,7 +60,7 @@ public class RetentionRedating {
    */
   static final String DUE =
       """
-      SELECT n.id, n.expires_on AS old_day,
+      SELECT n.id, n.status, n.expires_on AS old_day,
              (n.created_at AT TIME ZONE 'Europe/London')::date
                + coalesce(r.days_of_retention, 7) AS new_day
         FROM notifications n
@@ -100,7 +105,8 @@ public class RetentionRedating {
   public int batch(UUID serviceId, String type) {
     LocalDate today = Timestamps.londonDate(clock.instant());
     List<Due> due =
-        jdbc.sql(DUE)
+        jdbc
+            .sql(DUE)
             .param("serviceId", serviceId)
             .param("type", type)
             .param("today", today)
@@ -110,10 +116,29 @@ public class RetentionRedating {
                     new Due(
                         rs.getObject("id", UUID.class),
                         rs.getObject("old_day", LocalDate.class),
-                        rs.getObject("new_day", LocalDate.class)))
-            .list();
+                        keptUntilFinal(
+                            type,
+                            rs.getString("status"),
+                            rs.getObject("new_day", LocalDate.class),
+                            today)))
+            .list()
+            .stream()
+            // Kept at today already: nothing to move. (Were a whole batch such letters, the
+            // re-dating would stop short; that takes 5,000 letters unprinted past retention.)
+            .filter(d -> !d.newDay().equals(d.oldDay()))
+            .toList();
     if (due.isEmpty()) {
       return 0;
+    }
+    if ("letter".equals(type)) {
+      // Files first: a letter's files live under its expiry day and go with that day's partition.
+      for (Due letter : due) {
+        if (letter.newDay().isBefore(today)) {
+          files.delete(letter.oldDay(), letter.id());
+        } else {
+          files.copyToDay(letter.id(), letter.oldDay(), letter.newDay());
+        }
+      }
     }
     String oldDays = ExpiryDays.literal(due.stream().map(Due::oldDay).toList());
     int moved =
@@ -126,7 +151,39 @@ public class RetentionRedating {
     if (moved != due.size()) {
       throw new IllegalStateException("Expected to re-date " + due.size() + ", moved " + moved);
     }
+    if ("letter".equals(type)) {
+      // A letter still waiting for its PDF has a task named by its expiry day.
+      jdbc.sql(
+              """
+              UPDATE scheduled_tasks t SET task_instance = d.id || '/' || d.new_day
+                FROM unnest(CAST(:ids AS text[]), CAST(:oldDays AS text[]),
+                            CAST(:newDays AS text[])) AS d (id, old_day, new_day)
+               WHERE t.task_name = 'letter-pdf' AND NOT t.picked
+                 AND t.task_instance = ANY (CAST(:oldInstances AS text[]))
+                 AND t.task_instance = d.id || '/' || d.old_day
+              """)
+          .param("ids", Sql.array("text", due.stream().map(d -> d.id().toString()).toList()))
+          .param("oldDays", days(due, Due::oldDay))
+          .param("newDays", days(due, Due::newDay))
+          .param(
+              "oldInstances",
+              Sql.array("text", due.stream().map(d -> d.id() + "/" + d.oldDay()).toList()))
+          .update();
+    }
     return moved;
+  }
+
+  /**
+   * A letter not final yet keeps its personal data (notify-letters.md §7.2): moved to a day already
+   * past, it is moved to today instead, and nightly retention carries it on ({@link
+   * InFlightLetters}).
+   */
+  private static LocalDate keptUntilFinal(
+      String type, String status, LocalDate newDay, LocalDate today) {
+    boolean inFlight =
+        "letter".equals(type)
+            && List.of("created", "sending", "pending-virus-check").contains(status);
+    return inFlight && newDay.isBefore(today) ? today : newDay;
   }
 
   /** The days as a {@code text[]} parameter, which the statement casts to {@code date[]}. */

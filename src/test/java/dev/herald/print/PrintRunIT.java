@@ -3,22 +3,13 @@ package dev.herald.print;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.herald.notification.PartitionMaintainer;
-import dev.herald.testdata.ApiIT;
-import dev.herald.testdata.Http;
-import dev.herald.testdata.Tokens;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CyclicBarrier;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -27,66 +18,7 @@ import tools.jackson.databind.JsonNode;
  * letter that missed a run goes in the next; a run started twice at once takes each letter once;
  * test keys' letters are never printed; the run's record is what its batches held.
  */
-class PrintRunIT extends ApiIT {
-
-  private static final Duration MADE = Duration.ofSeconds(60);
-
-  @Autowired JdbcClient jdbc;
-  @Autowired PrintRuns runs;
-  @Autowired PartitionMaintainer partitions;
-
-  private UUID service;
-  private String liveKey;
-  private UUID template;
-
-  @BeforeEach
-  void fixture() {
-    service = herald.liveService();
-    liveKey = herald.key(service, "normal");
-    template = herald.letterTemplate(service, "second", "Dear ((address_line_1))", null);
-  }
-
-  private String sendAt(String londonWallClock, String key) {
-    clock.set(
-        java.time.LocalDateTime.parse(londonWallClock)
-            .atZone(java.time.ZoneId.of("Europe/London"))
-            .toInstant());
-    partitions.createAhead();
-    Http.Response r =
-        http.send(
-            "POST",
-            "/v2/notifications/letter",
-            "Bearer " + Tokens.token(key, clock.instant()),
-            Http.json(
-                Map.of(
-                    "template_id",
-                    template.toString(),
-                    "personalisation",
-                    Map.of(
-                        "address_line_1", "A Person",
-                        "address_line_2", "1 High Street",
-                        "postcode", "SW1A 2AA",
-                        "thing", "claim"))));
-    assertThat(r.status()).as(r.body()).isEqualTo(201);
-    String id = r.json().get("id").asString();
-    await().atMost(MADE).until(() -> row(id).get("page_count") != null);
-    return id;
-  }
-
-  private Map<String, Object> row(String id) {
-    return jdbc.sql(
-            """
-            SELECT status, page_count, print_batch_id, sent_by, reference FROM notifications
-             WHERE id = CAST(:id AS uuid)
-            """)
-        .param("id", id)
-        .query()
-        .singleRow();
-  }
-
-  private void awaitStatus(String id, String status) {
-    await().atMost(MADE).until(() -> status.equals(row(id).get("status")));
-  }
+class PrintRunIT extends PrintIT {
 
   @Test
   void inWinterALetterAt172959IsInTheDaysRunAndOneAt1730InTheNext() {
