@@ -26,6 +26,12 @@ class SftpPrintConfiguration {
 
   @Bean(destroyMethod = "close")
   SftpSessions sftpPrintSessions(SftpPrintProperties properties) {
+    if (properties.knownHostKey() == null && properties.insecureAcceptAnyHostKey()) {
+      log.warn(
+          "HERALD_PRINT_SFTP_INSECURE_ACCEPT_ANY_HOST_KEY: letters go to whatever server answers"
+              + " at {}; set HERALD_PRINT_SFTP_KNOWN_HOST_KEY",
+          properties.host());
+    }
     return new SftpSessions(properties);
   }
 
