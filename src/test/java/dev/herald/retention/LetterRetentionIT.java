@@ -109,4 +109,27 @@ class LetterRetentionIT extends PrintIT {
     assertThat(personalRows(waiting)).isEqualTo(1);
     assertThat(hasFile(waiting, LocalDate.parse("2026-10-20"))).isTrue();
   }
+
+  @Test
+  void retentionRunTwiceAtOnceEndsInTheSameState() {
+    String printed = sendAt("2026-11-24T09:00:00", liveKey);
+    String waiting = sendAt("2026-11-24T18:00:00", liveKey);
+    runs.run(LocalDate.parse("2026-11-24")).orElseThrow();
+    awaitStatus(printed, "delivered");
+    LocalDate expiry = expiresOn(printed);
+
+    at(expiry.plusDays(1) + "T03:00:00");
+    java.util.concurrent.CompletableFuture<?> one =
+        java.util.concurrent.CompletableFuture.runAsync(retention::run);
+    java.util.concurrent.CompletableFuture<?> two =
+        java.util.concurrent.CompletableFuture.runAsync(retention::run);
+    one.join();
+    two.join();
+
+    assertThat(personalRows(printed)).isZero();
+    assertThat(hasFile(printed, expiry)).isFalse();
+    assertThat(expiresOn(waiting)).isEqualTo(expiry.plusDays(1));
+    assertThat(personalRows(waiting)).isEqualTo(1);
+    assertThat(hasFile(waiting, expiry.plusDays(1))).isTrue();
+  }
 }
