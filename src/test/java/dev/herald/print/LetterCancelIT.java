@@ -19,6 +19,18 @@ class LetterCancelIT extends PrintIT {
         "POST", "/admin/services/" + service + "/notifications/" + id + "/cancel", null);
   }
 
+  private long lettersCounted(String day) {
+    return jdbc.sql(
+            """
+            SELECT count FROM daily_send_counts
+             WHERE service_id = :service AND count_type = 'letter' AND day = CAST(:day AS date)
+            """)
+        .param("service", service)
+        .param("day", day)
+        .query(Long.class)
+        .single();
+  }
+
   private static String message(Http.Response r) {
     return r.json().get("errors").get(0).get("message").asString();
   }
@@ -27,8 +39,10 @@ class LetterCancelIT extends PrintIT {
   void aLetterIsCancelledBeforeItsDeadlineAndOnlyOnce() {
     String letter = sendAt("2026-02-03T10:00:00", liveKey);
     at("2026-02-03T17:29:59");
+    long counted = lettersCounted("2026-02-03");
     Http.Response r = cancel(letter);
     assertThat(r.status()).as(r.body()).isEqualTo(200);
+    assertThat(lettersCounted("2026-02-03")).as("off the daily limit").isEqualTo(counted - 1);
     assertThat(r.json().get("status").asString()).isEqualTo("cancelled");
     assertThat(row(letter)).containsEntry("status", "cancelled");
     JsonNode read = readV2(letter);
