@@ -10,7 +10,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -65,7 +67,12 @@ class PrintBatches {
     }
     PrintProvider provider = providers.current();
     List<PrintLetter> letters = new ArrayList<>();
+    Map<UUID, String> unprintable = new HashMap<>();
     for (Letter letter : runs.letters(batchId)) {
+      if (letter.recipient() == null) {
+        unprintable.put(letter.id(), "no address");
+        continue;
+      }
       letters.add(
           new PrintLetter(
               letter.id(),
@@ -85,7 +92,10 @@ class PrintBatches {
             waiting.serviceId(),
             waiting.postage(),
             letters);
-    PrintOutcome outcome = letters.isEmpty() ? PrintOutcome.allTaken() : provider.send(batch);
+    PrintOutcome sent = letters.isEmpty() ? PrintOutcome.allTaken() : provider.send(batch);
+    Map<UUID, String> rejected = new HashMap<>(sent.rejected());
+    rejected.putAll(unprintable);
+    PrintOutcome outcome = new PrintOutcome(rejected);
     tx.executeWithoutResult(status -> record(batchId, provider, outcome));
     log.info(
         "Print batch {} ({} of run {}) handed to {}: {} letters, {} rejected",
@@ -93,7 +103,7 @@ class PrintBatches {
         waiting.sequence(),
         waiting.runDay(),
         provider.name(),
-        letters.size() - outcome.rejected().size(),
+        letters.size() + unprintable.size() - outcome.rejected().size(),
         outcome.rejected().size());
   }
 

@@ -1,9 +1,13 @@
 package dev.herald.print;
 
+import dev.herald.notification.PersonalData;
+import dev.herald.notification.PersonalDataReader;
 import dev.herald.support.Sql;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -40,9 +44,11 @@ class PrintRunRepository {
       String recipient) {}
 
   private final JdbcClient jdbc;
+  private final PersonalDataReader personalData;
 
-  PrintRunRepository(JdbcClient jdbc) {
+  PrintRunRepository(JdbcClient jdbc, PersonalDataReader personalData) {
     this.jdbc = jdbc;
+    this.personalData = personalData;
   }
 
   /**
@@ -163,30 +169,46 @@ class PrintRunRepository {
         .optional();
   }
 
-  /** The batch's letters still waiting for it, with their addresses, oldest first. */
+  /**
+   * The batch's letters still waiting for it, with their addresses (null when gone), oldest first:
+   * the addresses read next from their expiry days' partitions only ({@link PersonalDataReader}).
+   */
   List<Letter> letters(UUID batchId) {
-    return jdbc.sql(
-            """
-            SELECT n.id, n.reference, n.postage, n.billable_units, n.international, n.expires_on,
-                   p.recipient
-              FROM notifications n
-              JOIN notification_personal_data p
-                ON p.notification_id = n.id AND p.expires_on = n.expires_on
-             WHERE n.print_batch_id = :batch AND n.key_type = 'normal' AND n.status = 'created'
-             ORDER BY n.created_at, n.id
-            """)
-        .param("batch", batchId)
-        .query(
-            (rs, i) ->
+    List<Letter> letters =
+        jdbc.sql(
+                """
+                SELECT id, reference, postage, billable_units, international, expires_on
+                  FROM notifications
+                 WHERE print_batch_id = :batch AND key_type = 'normal' AND status = 'created'
+                 ORDER BY created_at, id
+                """)
+            .param("batch", batchId)
+            .query(
+                (rs, i) ->
+                    new Letter(
+                        rs.getObject("id", UUID.class),
+                        rs.getString("reference"),
+                        rs.getString("postage"),
+                        rs.getInt("billable_units"),
+                        rs.getBoolean("international"),
+                        rs.getObject("expires_on", LocalDate.class),
+                        null))
+            .list();
+    Map<UUID, LocalDate> days = new HashMap<>();
+    letters.forEach(l -> days.put(l.id(), l.expiresOn()));
+    Map<UUID, PersonalData> personal = letters.isEmpty() ? Map.of() : personalData.find(days);
+    return letters.stream()
+        .map(
+            l ->
                 new Letter(
-                    rs.getObject("id", UUID.class),
-                    rs.getString("reference"),
-                    rs.getString("postage"),
-                    rs.getInt("billable_units"),
-                    rs.getBoolean("international"),
-                    rs.getObject("expires_on", LocalDate.class),
-                    rs.getString("recipient")))
-        .list();
+                    l.id(),
+                    l.reference(),
+                    l.postage(),
+                    l.sheets(),
+                    l.international(),
+                    l.expiresOn(),
+                    personal.containsKey(l.id()) ? personal.get(l.id()).recipient() : null))
+        .toList();
   }
 
   /** The batch's letters that the provider rejected become technical failures; answers them. */
