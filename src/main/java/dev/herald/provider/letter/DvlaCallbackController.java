@@ -32,8 +32,9 @@ import tools.jackson.databind.ObjectMapper;
 
 /**
  * Where DVLA reports a letter despatched or rejected (notify-letters.md §4.2), answered 204 once
- * applied. The signed token in the query string is the only authentication; it is checked before
- * the body is read. Errors are Notify's v2 envelope, as Notify's route gives them.
+ * applied. The signed token in the query string is the only authentication, so it is checked before
+ * the body is parsed (Notify checks the body first). Errors are Notify's v2 envelope, as Notify's
+ * route gives them; a duplicate or late report is the receipts' harmless no-op.
  */
 @RestController
 @ConditionalOnSetting("herald.print.dvla.url")
@@ -79,6 +80,20 @@ class DvlaCallbackController {
                         403,
                         "InvalidRequest",
                         "A valid token must be provided in the query string"));
+    JsonNode data = data(body, id);
+    Instant at = transitionDate(data.get("transitionDate").asString());
+    boolean despatched = data.get("jobStatus").asString().equals("DESPATCHED");
+    if (despatched) {
+      checkSheets(id, data.get("despatchProperties"));
+    }
+    NotificationStatus status =
+        despatched ? NotificationStatus.DELIVERED : NotificationStatus.TECHNICAL_FAILURE;
+    receipts.applyById(id, new PrintReceipt(DvlaPrintProvider.NAME, null, status, at));
+    return ResponseEntity.noContent().build();
+  }
+
+  /** The body's {@code data}, once the body fits the schema and names the token's letter. */
+  private JsonNode data(byte[] body, UUID id) {
     JsonNode in = JsonBodies.parse(json, body);
     List<String> errors = schema.validate(in);
     if (!errors.isEmpty()) {
@@ -91,15 +106,7 @@ class DvlaCallbackController {
           "InvalidRequest",
           "Notification ID in letter callback data does not match ID in token");
     }
-    Instant at = transitionDate(data.get("transitionDate").asString());
-    boolean despatched = data.get("jobStatus").asString().equals("DESPATCHED");
-    if (despatched) {
-      checkSheets(id, data.get("despatchProperties"));
-    }
-    NotificationStatus status =
-        despatched ? NotificationStatus.DELIVERED : NotificationStatus.TECHNICAL_FAILURE;
-    receipts.applyById(id, new PrintReceipt(DvlaPrintProvider.NAME, null, status, at));
-    return ResponseEntity.noContent().build();
+    return data;
   }
 
   /** Only {@code 2026-11-03T17:45:12Z}, as Notify parses it; Notify answers anything else 500. */

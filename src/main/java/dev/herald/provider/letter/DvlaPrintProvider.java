@@ -160,11 +160,11 @@ final class DvlaPrintProvider implements PrintProvider, AutoCloseable {
     int taken = 0;
     for (int i = 0; i < answers.size(); i++) {
       Answer answer = answers.get(i);
-      if (answer.failure() != null && failure == null) {
-        failure = answer.failure();
+      if (answer.failure() != null) {
+        failure = failure == null ? answer.failure() : failure;
       } else if (answer.rejection() != null) {
         rejected.put(batch.letters().get(i).notificationId(), answer.rejection());
-      } else if (answer.tried() && answer.failure() == null) {
+      } else if (answer.tried()) {
         taken++;
       }
     }
