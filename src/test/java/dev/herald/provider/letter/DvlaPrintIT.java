@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 import dev.herald.notification.PartitionMaintainer;
 import dev.herald.print.PrintRuns;
 import dev.herald.testdata.Http;
-import dev.herald.testdata.Tokens;
 import java.net.URI;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -84,23 +83,17 @@ class DvlaPrintIT extends WithFakeDvla {
     clock.set(
         LocalDateTime.parse(day + "T10:00:00").atZone(ZoneId.of("Europe/London")).toInstant());
     partitions.createAhead();
-    Http.Response sent =
-        http.send(
-            "POST",
-            "/v2/notifications/letter",
-            "Bearer " + Tokens.token(key, clock.instant()),
-            Http.json(
+    UUID letter =
+        UUID.fromString(
+            herald.sendLetter(
+                key,
+                clock.instant(),
+                template,
                 Map.of(
-                    "template_id",
-                    template.toString(),
-                    "personalisation",
-                    Map.of(
-                        "address_line_1", "A Person",
-                        "address_line_2", "1 High Street",
-                        "postcode", "SW1A 2AA",
-                        "thing", "claim"))));
-    assertThat(sent.status()).as(sent.body()).isEqualTo(201);
-    UUID letter = UUID.fromString(sent.json().get("id").asString());
+                    "address_line_1", "A Person",
+                    "address_line_2", "1 High Street",
+                    "postcode", "SW1A 2AA",
+                    "thing", "claim")));
     await().atMost(MADE).until(() -> row(letter).get("page_count") != null);
 
     runs.run(LocalDate.parse(day)).orElseThrow();
