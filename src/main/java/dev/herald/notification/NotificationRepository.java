@@ -164,6 +164,20 @@ public class NotificationRepository {
   }
 
   /**
+   * The sheets a notification was counted as (its billable units), for checking a printer's count;
+   * empty for an unknown id.
+   */
+  public Optional<Integer> billableUnits(UUID id) {
+    return jdbc.sql(
+            """
+            SELECT billable_units FROM notifications WHERE id = :id
+            """)
+        .param("id", id)
+        .query(Integer.class)
+        .optional();
+  }
+
+  /**
    * One page of a service's notifications sent with one key type, newest first, with their personal
    * data; notifications past retention (no personal data) are left out, as Notify's list no longer
    * has them. {@code olderThan} continues after that notification (an unknown one gives an empty

@@ -163,6 +163,11 @@ public final class PostalAddress {
     return bfpo != null;
   }
 
+  /** The number of a BFPO address's {@code BFPO n} line; empty for any other address. */
+  public Optional<Integer> bfpoNumber() {
+    return Optional.ofNullable(bfpo);
+  }
+
   /** The postcode of an address in the UK, as Royal Mail sorts it, if its last line is one. */
   public Optional<String> postcode() {
     return postcode;

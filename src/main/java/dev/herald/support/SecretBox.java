@@ -5,8 +5,10 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import javax.crypto.Cipher;
+import javax.crypto.Mac;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
 
 /** Encrypts secrets at rest (API key secrets, callback tokens, files) with AES-256-GCM. */
 public final class SecretBox {
@@ -23,7 +25,21 @@ public final class SecretBox {
 
   /** A box for a key of the caller's own, such as a per-file key that lives only in a link. */
   public static SecretBox withKey(byte[] key) {
-    return new SecretBox(new javax.crypto.spec.SecretKeySpec(key, "AES"));
+    return new SecretBox(new SecretKeySpec(key, "AES"));
+  }
+
+  /**
+   * A key of its own for one purpose, HMAC-SHA256(key, purpose): a signature made with it can be
+   * neither a sealed box nor another purpose's signature, and the secret key never leaves here.
+   */
+  public byte[] derivedKey(String purpose) {
+    try {
+      Mac mac = Mac.getInstance("HmacSHA256");
+      mac.init(new SecretKeySpec(key.getEncoded(), "HmacSHA256"));
+      return mac.doFinal(purpose.getBytes(StandardCharsets.UTF_8));
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("HMAC-SHA256 is not available", e);
+    }
   }
 
   public byte[] seal(byte[] plaintext) {

@@ -65,6 +65,8 @@ class PostalAddressTest {
     assertThat(bfpo.isBfpo()).isTrue();
     assertThat(bfpo.problem()).isEmpty();
     assertThat(bfpo.normalisedLines()).containsExactly("Corporal A Person", "Unit 1", "BFPO 123");
+    assertThat(bfpo.bfpoNumber()).contains(123);
+    assertThat(uk("A Person|1 High Street|SW1A 1AA").bfpoNumber()).isEmpty();
     assertThat(uk("Corporal A Person|Unit 1|bfpo 123|BF1 4FB").normalisedLines())
         .containsExactly("Corporal A Person", "Unit 1", "BF1 4FB", "BFPO 123");
     assertThat(uk("Corporal A Person|Unit 1|BFPO 123|Germany").problem())

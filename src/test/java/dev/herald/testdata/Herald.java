@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -126,11 +127,17 @@ public final class Herald {
 
   /** POST /v2/notifications/letter from the template; answers the letter's id (201 or fails). */
   public String sendLetter(String key, UUID template, Map<String, Object> personalisation) {
+    return sendLetter(key, Instant.now(), template, personalisation);
+  }
+
+  /** As {@link #sendLetter(String, UUID, Map)}, its token issued at Herald's (settable) time. */
+  public String sendLetter(
+      String key, Instant now, UUID template, Map<String, Object> personalisation) {
     Http.Response r =
         http.send(
             "POST",
             "/v2/notifications/letter",
-            Tokens.bearer(key),
+            "Bearer " + Tokens.token(key, now),
             Http.json(
                 Map.of("template_id", template.toString(), "personalisation", personalisation)));
     if (r.status() != 201) {
