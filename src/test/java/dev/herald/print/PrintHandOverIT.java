@@ -124,6 +124,17 @@ class PrintHandOverIT extends PrintIT {
                 new PrintReceipt("test-printer", reference, NotificationStatus.DELIVERED, AHEAD)))
         .contains(UUID.fromString(first));
     assertThat(row(first)).containsEntry("status", "delivered");
+    // A late rejection, or the same despatch again, changes nothing once it is delivered.
+    assertThat(
+            printReceipts.apply(
+                new PrintReceipt(
+                    "test-printer", reference, NotificationStatus.TECHNICAL_FAILURE, AHEAD)))
+        .isEmpty();
+    assertThat(
+            printReceipts.apply(
+                new PrintReceipt("test-printer", reference, NotificationStatus.DELIVERED, AHEAD)))
+        .isEmpty();
+    assertThat(row(first)).containsEntry("status", "delivered");
     // Another provider's word on it changes nothing.
     assertThat(
             printReceipts.applyById(
