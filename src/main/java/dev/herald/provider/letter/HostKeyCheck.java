@@ -2,12 +2,14 @@ package dev.herald.provider.letter;
 
 import java.net.SocketAddress;
 import java.security.PublicKey;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.WeakHashMap;
 import java.util.function.Predicate;
 import org.apache.sshd.client.keyverifier.ServerKeyVerifier;
 import org.apache.sshd.client.session.ClientSession;
-import org.apache.sshd.common.AttributeRepository.AttributeKey;
 import org.apache.sshd.common.config.keys.KeyUtils;
 import org.apache.sshd.common.config.keys.PublicKeyEntry;
 import org.apache.sshd.common.config.keys.PublicKeyEntryResolver;
@@ -17,11 +19,16 @@ import org.apache.sshd.common.digest.BuiltinDigests;
  * Accepts the printer's server only with the host key configured ({@code
  * HERALD_PRINT_SFTP_KNOWN_HOST_KEY}): a {@code known_hosts} line, whose key type is then the only
  * one the client asks the server for, or a {@code SHA256:} fingerprint, which must be that of the
- * key the server prefers. A refused key is left on the session for the error to name.
+ * key the server prefers. A refused key is kept for the session's error to name.
  */
 final class HostKeyCheck implements ServerKeyVerifier {
 
-  static final AttributeKey<String> REFUSED = new AttributeKey<>();
+  /**
+   * The key each session refused, kept here rather than on the session: a session closed by the
+   * refusal may have dropped its attributes before the error is made (a flaky message otherwise).
+   */
+  private static final Map<ClientSession, String> REFUSED =
+      Collections.synchronizedMap(new WeakHashMap<>());
 
   private final Predicate<PublicKey> accepts;
   private final List<String> keyTypes;
@@ -62,12 +69,12 @@ final class HostKeyCheck implements ServerKeyVerifier {
     if (accepts.test(key)) {
       return true;
     }
-    session.setAttribute(REFUSED, fingerprint(key));
+    REFUSED.put(session, fingerprint(key));
     return false;
   }
 
   static Optional<String> refused(ClientSession session) {
-    return Optional.ofNullable(session.getAttribute(REFUSED));
+    return Optional.ofNullable(REFUSED.remove(session));
   }
 
   static String fingerprint(PublicKey key) {
