@@ -60,21 +60,28 @@ final class LetterPipeline {
 
   /** The two-page letter's PDF made once through the pipeline, to check its pages. */
   int pagesOfOne() {
-    String id = send();
+    return pagesOf(madeOne());
+  }
+
+  /** One two-page letter sent and its PDF made and stored; answers its id. */
+  UUID madeOne() {
+    UUID id = UUID.fromString(send());
     long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
     while (System.nanoTime() < deadline) {
-      Integer pages =
-          jdbc.sql("SELECT page_count FROM notifications WHERE id = CAST(:id AS uuid)")
-              .param("id", id)
-              .query(Integer.class)
-              .optional()
-              .orElse(null);
-      if (pages != null) {
-        return pages;
+      if (pagesOf(id) != null) {
+        return id;
       }
       Thread.onSpinWait();
     }
     throw new IllegalStateException("the first letter was not made in 60 s");
+  }
+
+  private Integer pagesOf(UUID id) {
+    return jdbc.sql("SELECT page_count FROM notifications WHERE id = :id")
+        .param("id", id)
+        .query(Integer.class)
+        .optional()
+        .orElse(null);
   }
 
   /** Sends {@code perSecond} letters a second from {@code clients} threads for {@code time}. */

@@ -29,6 +29,8 @@ import org.springframework.util.unit.DataSize;
  *     MAX_LETTER_PDF_COUNT_PER_ZIP}).
  * @param maxBytesPerZip most bytes of PDFs in one ZIP (a larger PDF goes alone); 40MB (Notify's
  *     {@code MAX_LETTER_PDF_ZIP_FILESIZE}).
+ * @param maxSessions most sessions one Herald instance has open to the server at once (batches
+ *     uploading, the receipt import), the other batches waiting; 4.
  */
 @ConfigurationProperties("herald.print.sftp")
 public record SftpPrintProperties(
@@ -45,7 +47,8 @@ public record SftpPrintProperties(
     Duration connectTimeout,
     Duration timeout,
     Integer maxFilesPerZip,
-    DataSize maxBytesPerZip) {
+    DataSize maxBytesPerZip,
+    Integer maxSessions) {
 
   public SftpPrintProperties {
     port = port == null ? 22 : port;
@@ -58,6 +61,10 @@ public record SftpPrintProperties(
     timeout = timeout == null ? Duration.ofSeconds(60) : timeout;
     maxFilesPerZip = maxFilesPerZip == null ? 500 : maxFilesPerZip;
     maxBytesPerZip = maxBytesPerZip == null ? DataSize.ofMegabytes(40) : maxBytesPerZip;
+    maxSessions = maxSessions == null ? 4 : maxSessions;
+    if (maxSessions < 1) {
+      throw new IllegalArgumentException("HERALD_PRINT_SFTP_MAX_SESSIONS must be at least 1");
+    }
   }
 
   private static String directory(String value, String otherwise) {

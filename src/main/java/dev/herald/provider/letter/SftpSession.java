@@ -11,15 +11,20 @@ import org.apache.sshd.sftp.client.extensions.openssh.OpenSSHPosixRenameExtensio
 import org.apache.sshd.sftp.common.SftpConstants;
 import org.apache.sshd.sftp.common.SftpException;
 
-/** One logged-in SFTP session, with the few file operations the print provider needs. */
+/**
+ * One logged-in SFTP session, with the few file operations the print provider needs; closing it
+ * gives its place back to {@link SftpSessions}.
+ */
 final class SftpSession implements AutoCloseable {
 
   private final ClientSession session;
   private final SftpClient sftp;
+  private final Runnable closed;
 
-  SftpSession(ClientSession session, SftpClient sftp) {
+  SftpSession(ClientSession session, SftpClient sftp, Runnable closed) {
     this.session = session;
     this.sftp = sftp;
+    this.closed = closed;
   }
 
   /** Creates the file, or empties it if it is there, for writing. */
@@ -70,7 +75,7 @@ final class SftpSession implements AutoCloseable {
       }
       made = made + "/" + part;
       if (!exists(made)) {
-        sftp.mkdir(made);
+        makeDirectory(made);
       }
     }
   }
@@ -90,6 +95,19 @@ final class SftpSession implements AutoCloseable {
   public void close() throws IOException {
     try (session) {
       sftp.close();
+    } finally {
+      closed.run();
+    }
+  }
+
+  /** Makes the directory, unless another session made it since it was looked for. */
+  private void makeDirectory(String path) throws IOException {
+    try {
+      sftp.mkdir(path);
+    } catch (SftpException e) {
+      if (!exists(path)) {
+        throw e;
+      }
     }
   }
 

@@ -1,7 +1,9 @@
 package dev.herald.provider.letter;
 
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.nio.file.Files;
+import java.util.concurrent.Semaphore;
 import org.apache.sshd.client.SshClient;
 import org.apache.sshd.client.session.ClientSession;
 import org.apache.sshd.common.keyprovider.FileKeyPairProvider;
@@ -10,12 +12,17 @@ import org.apache.sshd.sftp.client.SftpClientFactory;
 
 /**
  * Opens SFTP sessions to the printer's server, one per caller (a batch's ZIPs share one, and
- * callers on other threads get their own), from one SSH client started with the provider.
+ * callers on other threads get their own), from one SSH client started with the provider; at most
+ * {@code maxSessions} open at once, the other callers waiting their turn. A run's batches are all
+ * handed over at once (one task each): with a session each, 200 batches of 100,000 letters opened
+ * 200 sessions, ran Herald out of a 512 MB heap and timed out connecting (bench print-run), and a
+ * server such as OpenSSH drops connections beyond its {@code MaxStartups} (10).
  */
 final class SftpSessions implements AutoCloseable {
 
   private final SftpPrintProperties properties;
   private final SshClient client;
+  private final Semaphore permits;
 
   SftpSessions(SftpPrintProperties properties) {
     this.properties = properties;
@@ -43,6 +50,7 @@ final class SftpSessions implements AutoCloseable {
     CoreModuleProperties.IDLE_TIMEOUT.set(client, properties.timeout());
     CoreModuleProperties.CHANNEL_OPEN_TIMEOUT.set(client, properties.timeout());
     client.start();
+    permits = new Semaphore(properties.maxSessions(), true);
   }
 
   /**
@@ -52,6 +60,21 @@ final class SftpSessions implements AutoCloseable {
    *     refused the login
    */
   SftpSession open() throws IOException {
+    try {
+      permits.acquire();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new InterruptedIOException("interrupted waiting for a session to the print server");
+    }
+    try {
+      return logIn();
+    } catch (IOException | RuntimeException e) {
+      permits.release();
+      throw e;
+    }
+  }
+
+  private SftpSession logIn() throws IOException {
     ClientSession session = connect();
     try {
       if (properties.password() != null) {
@@ -64,7 +87,8 @@ final class SftpSessions implements AutoCloseable {
             .map(offered -> hostKeyRefused(offered, e))
             .orElseGet(() -> loginRefused(e));
       }
-      return new SftpSession(session, SftpClientFactory.instance().createSftpClient(session));
+      return new SftpSession(
+          session, SftpClientFactory.instance().createSftpClient(session), permits::release);
     } catch (IOException | RuntimeException e) {
       session.close(true);
       throw e;

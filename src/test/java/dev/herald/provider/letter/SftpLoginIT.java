@@ -4,14 +4,18 @@ import static dev.herald.provider.letter.PrintTestData.batch;
 import static dev.herald.provider.letter.PrintTestData.letters;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.awaitility.Awaitility.await;
 
 import dev.herald.print.PrintException;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import org.apache.sshd.common.config.keys.KeyUtils;
 import org.apache.sshd.common.config.keys.PublicKeyEntry;
 import org.apache.sshd.common.config.keys.writer.openssh.OpenSSHKeyPairResourceWriter;
@@ -107,6 +111,35 @@ class SftpLoginIT {
   }
 
   @Test
+  void opensNoMoreSessionsAtOnceThanAllowedAndTheNextWhenOneCloses() throws Exception {
+    server = new TestSftpServer(root).start();
+    sessions = new SftpSessions(server.properties("max-sessions=1"));
+    SftpSession first = sessions.open();
+
+    CompletableFuture<SftpSession> second = CompletableFuture.supplyAsync(this::openSession);
+    await()
+        .during(Duration.ofMillis(500))
+        .atMost(Duration.ofSeconds(2))
+        .until(() -> !second.isDone());
+    first.close();
+
+    await().atMost(Duration.ofSeconds(10)).until(second::isDone);
+    second.get().close();
+  }
+
+  @Test
+  void uploadsIntoAFolderAnotherSessionMadeSinceItWasLookedFor() throws Exception {
+    server = new TestSftpServer(root).start();
+    SftpPrintProperties properties = server.properties("batch-directory=/print/new");
+    sessions = new SftpSessions(properties);
+    server.makeNextFolderFirst("new");
+
+    new SftpPrintProvider(properties, sessions).send(batch(1, letters(2, 100)));
+
+    assertThat(server.files("print/new")).hasSize(1);
+  }
+
+  @Test
   void logsInWithAKeyFileToAServerWithAnEd25519HostKey() throws Exception {
     server = new TestSftpServer(root, KeyPairProvider.SSH_ED25519, 256).start();
     KeyPair client = KeyUtils.generateKeyPair(KeyPairProvider.SSH_ED25519, 256);
@@ -132,5 +165,13 @@ class SftpLoginIT {
     SftpPrintProperties properties = server.properties(settings);
     sessions = new SftpSessions(properties);
     return new SftpPrintProvider(properties, sessions);
+  }
+
+  private SftpSession openSession() {
+    try {
+      return sessions.open();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 }

@@ -53,6 +53,7 @@ class SftpPrintConfigurationTest {
               assertThat(properties.connectTimeout()).isEqualTo(Duration.ofSeconds(10));
               assertThat(properties.timeout()).isEqualTo(Duration.ofSeconds(60));
               assertThat(properties.maxBytesPerZip()).isEqualTo(DataSize.ofMegabytes(40));
+              assertThat(properties.maxSessions()).isEqualTo(4);
               assertThat(properties.toString()).doesNotContain("secret");
             });
   }

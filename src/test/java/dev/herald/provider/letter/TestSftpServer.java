@@ -29,17 +29,18 @@ import org.springframework.boot.context.properties.source.MapConfigurationProper
 /**
  * An SFTP server in the test JVM (Apache MINA SSHD), its files under a directory of the test, that
  * logs in {@code printer} by password or by a key it is given, and fails one write or rename when
- * asked to.
+ * asked to. Public for the print-run benchmark ({@code dev.herald.bench.PrintRunBenchmark}).
  */
-final class TestSftpServer implements AutoCloseable {
+public final class TestSftpServer implements AutoCloseable {
 
-  static final String USER = "printer";
-  static final String PASSWORD = "print-secret";
+  public static final String USER = "printer";
+  public static final String PASSWORD = "print-secret";
 
   private final Path root;
   private final KeyPair hostKey;
   private final AtomicReference<String> failWriteOf = new AtomicReference<>();
   private final AtomicReference<String> failMoveOf = new AtomicReference<>();
+  private final AtomicReference<String> madeFirst = new AtomicReference<>();
   private final AtomicReference<PublicKey> clientKey = new AtomicReference<>();
   private SshServer server;
   private int port;
@@ -50,12 +51,12 @@ final class TestSftpServer implements AutoCloseable {
     this.hostKey = KeyUtils.generateKeyPair(hostKeyType, bits);
   }
 
-  TestSftpServer(Path root) throws GeneralSecurityException {
+  public TestSftpServer(Path root) throws GeneralSecurityException {
     this(root, KeyPairProvider.ECDSA_SHA2_NISTP256, 256);
   }
 
   /** Starts the server, on the port it had before when restarted. */
-  TestSftpServer start() throws IOException {
+  public TestSftpServer start() throws IOException {
     server = SshServer.setUpDefaultServer();
     server.setHost("127.0.0.1");
     server.setPort(port);
@@ -96,11 +97,19 @@ final class TestSftpServer implements AutoCloseable {
     failMoveOf.set(part);
   }
 
+  /**
+   * Makes the next folder whose name contains {@code part} just before a client's mkdir of it, as
+   * another session would: the mkdir then fails for the folder being there.
+   */
+  void makeNextFolderFirst(String part) {
+    madeFirst.set(part);
+  }
+
   void acceptClientKey(PublicKey key) {
     clientKey.set(key);
   }
 
-  String knownHostLine() {
+  public String knownHostLine() {
     return "[127.0.0.1]:" + port + " " + PublicKeyEntry.toString(hostKey.getPublic());
   }
 
@@ -111,7 +120,7 @@ final class TestSftpServer implements AutoCloseable {
   /**
    * The provider's settings for this server, with {@code settings} ({@code name=value}) over them.
    */
-  SftpPrintProperties properties(String... settings) {
+  public SftpPrintProperties properties(String... settings) {
     Map<String, String> values = new HashMap<>();
     values.put("herald.print.sftp.host", "127.0.0.1");
     values.put("herald.print.sftp.port", Integer.toString(port));
@@ -143,7 +152,7 @@ final class TestSftpServer implements AutoCloseable {
     }
   }
 
-  Path root() {
+  public Path root() {
     return root;
   }
 
@@ -169,6 +178,17 @@ final class TestSftpServer implements AutoCloseable {
         int dataLen)
         throws IOException {
       failOnce(failWriteOf, localHandle.getFile(), "write refused by the test");
+    }
+
+    @Override
+    public void creating(ServerSession session, Path path, Map<String, ?> attrs)
+        throws IOException {
+      String wanted = madeFirst.get();
+      if (wanted != null
+          && path.getFileName().toString().contains(wanted)
+          && madeFirst.compareAndSet(wanted, null)) {
+        Files.createDirectories(path);
+      }
     }
 
     @Override
