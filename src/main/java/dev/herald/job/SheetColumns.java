@@ -18,24 +18,8 @@ import java.util.Set;
  */
 final class SheetColumns {
 
-  static final List<String> ADDRESS_LINES_1_TO_6_AND_POSTCODE =
-      List.of(
-          "addressline1",
-          "addressline2",
-          "addressline3",
-          "addressline4",
-          "addressline5",
-          "addressline6",
-          "postcode");
-  static final List<String> ADDRESS_LINES_1_TO_7 =
-      List.of(
-          "addressline1",
-          "addressline2",
-          "addressline3",
-          "addressline4",
-          "addressline5",
-          "addressline6",
-          "addressline7");
+  static final List<String> ADDRESS_LINES_1_TO_6_AND_POSTCODE = addressKeys("postcode");
+  static final List<String> ADDRESS_LINES_1_TO_7 = addressKeys("addressline7");
   static final String REFERENCE = "reference";
 
   final TemplateType type;
@@ -54,6 +38,15 @@ final class SheetColumns {
     this.placeholderKeys = new LinkedHashSet<>();
     placeholders.forEach(name -> placeholderKeys.add(Placeholders.key(name)));
     placeholderKeys.addAll(recipientKeys);
+  }
+
+  private static List<String> addressKeys(String last) {
+    List<String> keys = new ArrayList<>();
+    for (int line = 1; line <= 6; line++) {
+      keys.add("addressline" + line);
+    }
+    keys.add(last);
+    return List.copyOf(keys);
   }
 
   private static List<String> recipientColumns(TemplateType type) {
