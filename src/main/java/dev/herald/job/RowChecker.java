@@ -81,7 +81,7 @@ final class RowChecker {
       String key = Placeholders.key(entry.getKey());
       String error = null;
       if (columns.isAddressColumn(key)) {
-        error = null;
+        // A letter's address is checked as a whole, below.
       } else if (columns.recipientKeys.contains(key)) {
         if (entry.getValue() instanceof String value) {
           try {

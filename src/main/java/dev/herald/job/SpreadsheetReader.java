@@ -14,7 +14,7 @@ import java.util.function.Consumer;
  */
 public final class SpreadsheetReader {
 
-  /** The extensions Notify accepts, in the order its upload page names them. */
+  /** The extensions Notify accepts (lower case). */
   public static final Set<String> EXTENSIONS = Set.of("csv", "tsv", "ods", "xlsx", "xlsm", "xls");
 
   private SpreadsheetReader() {}

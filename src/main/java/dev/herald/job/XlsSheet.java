@@ -2,6 +2,7 @@ package dev.herald.job;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
@@ -23,30 +24,37 @@ final class XlsSheet {
   private XlsSheet() {}
 
   static void read(InputStream in, Consumer<List<String>> rows) {
-    try (HSSFWorkbook workbook = new HSSFWorkbook(in)) {
-      Sheet sheet = workbook.getSheetAt(firstVisibleSheet(workbook));
-      BitSet hiddenColumns = new BitSet();
-      int width = 0;
-      for (Row row : sheet) {
-        width = Math.max(width, row.getLastCellNum());
-      }
-      for (int column = 0; column < width; column++) {
-        hiddenColumns.set(column, sheet.isColumnHidden(column));
-      }
-      SheetGrid grid = new SheetGrid(sheet.getMergedRegions(), hiddenColumns, rows);
-      for (Row row : sheet) {
-        grid.row(
-            row.getRowNum(),
-            row.getZeroHeight(),
-            cells(row, workbook.getInternalWorkbook().isUsing1904DateWindowing()));
-      }
-      grid.finish();
+    try (HSSFWorkbook workbook = open(in)) {
+      read(workbook, rows);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static HSSFWorkbook open(InputStream in) {
+    try {
+      return new HSSFWorkbook(in);
     } catch (IOException | RuntimeException e) {
-      if (e instanceof SpreadsheetException known) {
-        throw known;
-      }
       throw new SpreadsheetException(SpreadsheetException.CANNOT_READ, e);
     }
+  }
+
+  private static void read(HSSFWorkbook workbook, Consumer<List<String>> rows) {
+    Sheet sheet = workbook.getSheetAt(firstVisibleSheet(workbook));
+    BitSet hiddenColumns = new BitSet();
+    int width = 0;
+    for (Row row : sheet) {
+      width = Math.max(width, row.getLastCellNum());
+    }
+    for (int column = 0; column < width; column++) {
+      hiddenColumns.set(column, sheet.isColumnHidden(column));
+    }
+    SheetGrid grid = new SheetGrid(sheet.getMergedRegions(), hiddenColumns, rows);
+    boolean date1904 = workbook.getInternalWorkbook().isUsing1904DateWindowing();
+    for (Row row : sheet) {
+      grid.row(row.getRowNum(), row.getZeroHeight(), cells(row, date1904));
+    }
+    grid.finish();
   }
 
   private static int firstVisibleSheet(HSSFWorkbook workbook) {
