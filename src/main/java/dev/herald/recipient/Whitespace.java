@@ -4,7 +4,7 @@ package dev.herald.recipient;
  * Notify's whitespace rules: ordinary whitespace plus the obscure zero-width and non-breaking
  * kinds.
  */
-final class Whitespace {
+public final class Whitespace {
 
   private static final String OBSCURE =
       "\u180e\u200b\u200c\u200d\u2060\ufeff\u2028\u2029\u00a0\u202f";
@@ -18,7 +18,7 @@ final class Whitespace {
   }
 
   /** Removes every obscure whitespace character, then strips whitespace from both ends. */
-  static String stripAndRemoveObscure(String value) {
+  public static String stripAndRemoveObscure(String value) {
     if (!hasObscure(value)) {
       return value.strip();
     }

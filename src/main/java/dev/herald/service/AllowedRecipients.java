@@ -45,7 +45,8 @@ public class AllowedRecipients {
     return allowed;
   }
 
-  private static String normalise(String recipient) {
+  /** An email address or phone number in the form allowed recipients are compared in. */
+  public static String normalise(String recipient) {
     if (recipient.contains("@")) {
       try {
         return EmailAddresses.normalise(recipient);

@@ -7,11 +7,12 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /** Converts JSON values to text the way Python's {@code str()} does, as Notify stores them. */
-final class PythonStr {
+public final class PythonStr {
 
   private PythonStr() {}
 
-  static String of(Object value) {
+  /** The text Python's {@code str(value)} gives. */
+  public static String of(Object value) {
     return switch (value) {
       case null -> "None";
       case String text -> text;
