@@ -76,7 +76,7 @@ public class PrintRuns {
     List<UUID> batchOfLetter = new ArrayList<>(due.size());
     Map<String, Map<String, Integer>> byPostage = new LinkedHashMap<>();
     int sheets = 0;
-    int size = provider.maxBatchLetters();
+    int size = Math.max(1, provider.maxBatchLetters());
     for (int from = 0; from < due.size(); ) {
       Due first = due.get(from);
       int to = from;
