@@ -1,2 +1,5 @@
-/** Bulk jobs: recipient spreadsheets read and checked by Notify's rules, then sent row by row. */
+/**
+ * Bulk sending: spreadsheets of recipients checked at upload, and jobs that send them now or at a
+ * set time, each row a notification exactly once.
+ */
 package dev.herald.job;

@@ -9,7 +9,6 @@ import dev.herald.antivirus.ScannerUnavailableException;
 import dev.herald.delivery.Backoff;
 import dev.herald.files.ObjectStoreException;
 import dev.herald.support.RedactedThrowable;
-import java.time.Clock;
 import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,9 +30,9 @@ class LetterConfiguration {
   private static final Logger log = LoggerFactory.getLogger(LetterConfiguration.class);
 
   @Bean
-  OneTimeTask<Void> letterPdfTask(LetterPdfs pdfs, Clock clock) {
+  OneTimeTask<Void> letterPdfTask(LetterPdfs pdfs) {
     return Tasks.oneTime(LetterPdfs.TASK)
-        .onFailure(retry(pdfs, clock))
+        .onFailure(retry(pdfs))
         .execute((instance, context) -> redacted(() -> pdfs.make(instance.getId())));
   }
 
@@ -50,7 +49,7 @@ class LetterConfiguration {
     }
   }
 
-  private static FailureHandler<Void> retry(LetterPdfs pdfs, Clock clock) {
+  private static FailureHandler<Void> retry(LetterPdfs pdfs) {
     return (ExecutionComplete complete, ExecutionOperations<Void> operations) -> {
       int failures = complete.getExecution().consecutiveFailures + 1;
       Throwable cause = complete.getCause().orElse(null);
@@ -73,7 +72,8 @@ class LetterConfiguration {
           failures,
           cause == null ? "no cause" : RedactedThrowable.summary(cause));
       operations.reschedule(
-          complete, clock.instant().plus(Backoff.after(failures, FIRST_RETRY, LONGEST_WAIT)));
+          complete,
+          complete.getTimeDone().plus(Backoff.after(failures, FIRST_RETRY, LONGEST_WAIT)));
     };
   }
 }

@@ -84,6 +84,27 @@ public class DailyLimiter {
     repository.unclaimDaily(taken.serviceId(), taken.countType(), taken.day());
   }
 
+  /**
+   * How many more of this type the service may send today: its limit less today's count (which
+   * includes the sends instances have claimed but not yet used, so it may read a few low).
+   */
+  public long remaining(Service service, String countType) {
+    LocalDate day = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+    long limit = limitOf(service, countType);
+    return Math.max(0, limit - repository.countDaily(service.id(), countType, day));
+  }
+
+  /**
+   * Counts {@code n} sends at once (a job's rows), in the caller's transaction, if they all fit
+   * today's limit; false, counting none, if they do not.
+   */
+  public boolean takeAll(Service service, String countType, long n) {
+    LocalDate day = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+    return repository
+        .claimDaily(service.id(), countType, day, n, limitOf(service, countType))
+        .isPresent();
+  }
+
   private static long limitOf(Service service, String countType) {
     return switch (countType) {
       case "email" -> service.emailMessageLimit();

@@ -72,6 +72,21 @@ class LimitRepository {
         .optional();
   }
 
+  /** Today's count of a type, 0 when nothing was counted. */
+  long countDaily(UUID serviceId, String countType, LocalDate day) {
+    return jdbc.sql(
+            """
+            SELECT count FROM daily_send_counts
+             WHERE service_id = :serviceId AND count_type = :countType AND day = :day
+            """)
+        .param("serviceId", serviceId)
+        .param("countType", countType)
+        .param("day", day)
+        .query(Long.class)
+        .optional()
+        .orElse(0L);
+  }
+
   /** Takes one back off a daily count, for a send counted but not stored. */
   void unclaimDaily(UUID serviceId, String countType, LocalDate day) {
     int updated =

@@ -60,21 +60,21 @@ public class NotificationRepository {
                                    :billableUnits, :internationals, :phonePrefixes, :postages,
                                    :expiresOns, :createdAts, :recipients, :normalisedRecipients,
                                    :personalisations, :replyToTexts, :unsubscribeLinks,
-                                   :priorities)
+                                   :priorities, :jobIds, :jobRowNumbers)
                 AS r (id, service_id, template_id, template_version, api_key_id, key_type,
                       notification_type, status, client_reference, reference, billable_units,
                       international, phone_prefix, postage, expires_on, created_at, recipient,
                       normalised_recipient, personalisation, reply_to_text, unsubscribe_link,
-                      priority)
+                      priority, job_id, job_row_number)
             ), notification AS (
               INSERT INTO notifications (id, service_id, template_id, template_version, api_key_id,
                                          key_type, notification_type, status, client_reference,
                                          reference, billable_units, international, phone_prefix,
-                                         postage, expires_on, created_at)
+                                         postage, expires_on, created_at, job_id, job_row_number)
               SELECT id, service_id, template_id, template_version, api_key_id, key_type,
                      notification_type, status, client_reference, reference, billable_units,
                      international, phone_prefix, postage, CAST(expires_on AS date),
-                     CAST(created_at AS timestamptz)
+                     CAST(created_at AS timestamptz), job_id, job_row_number
                 FROM r
             ), personal AS (
               INSERT INTO notification_personal_data (notification_id, expires_on, service_id,
@@ -90,12 +90,12 @@ public class NotificationRepository {
               SELECT :letterTask, CAST(id AS text) || '/' || expires_on,
                      CAST(created_at AS timestamptz), false, 1, :letterPriority
                 FROM r
-               WHERE notification_type = 'letter'
+               WHERE notification_type = 'letter' AND priority <> :notQueued
             )
             INSERT INTO delivery_queue (notification_id, key_type, priority, run_at)
             SELECT id, key_type, priority, CAST(created_at AS timestamptz)
               FROM r
-             WHERE notification_type <> 'letter'
+             WHERE notification_type <> 'letter' AND priority <> :notQueued
             """)
         .param("ids", column(rows, "uuid", q -> q.notification().id()))
         .param("serviceIds", column(rows, "uuid", q -> q.notification().serviceId()))
@@ -127,6 +127,9 @@ public class NotificationRepository {
         .param("replyToTexts", column(rows, "text", q -> q.personal().replyToText()))
         .param("unsubscribeLinks", column(rows, "text", q -> q.personal().unsubscribeLink()))
         .param("priorities", column(rows, "int4", Queued::priority))
+        .param("jobIds", column(rows, "uuid", Queued::jobId))
+        .param("jobRowNumbers", column(rows, "int4", Queued::jobRowNumber))
+        .param("notQueued", NOT_QUEUED)
         .param("letterTask", LETTER_PDF_TASK)
         .param("letterPriority", LETTER_PDF_PRIORITY)
         .update();
@@ -138,8 +141,25 @@ public class NotificationRepository {
   /** Below the other tasks': a letter waits for the print run, a callback for nothing. */
   public static final int LETTER_PDF_PRIORITY = 10;
 
-  /** A notification to store, with its personal data, queued for delivery at {@code priority}. */
-  public record Queued(Notification notification, PersonalData personal, int priority) {}
+  /**
+   * A notification to store, with its personal data, queued for delivery at {@code priority} (not
+   * at all at {@link #NOT_QUEUED}: a job's row that failed validation), and the job row it was made
+   * from, if any.
+   */
+  public record Queued(
+      Notification notification,
+      PersonalData personal,
+      int priority,
+      UUID jobId,
+      Integer jobRowNumber) {
+
+    public Queued(Notification notification, PersonalData personal, int priority) {
+      this(notification, personal, priority, null, null);
+    }
+  }
+
+  /** The priority of a notification stored but not sent. */
+  public static final int NOT_QUEUED = -1;
 
   /**
    * One notification by id, without its personal data: that is read next from its expiry day's

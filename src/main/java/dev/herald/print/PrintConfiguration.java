@@ -11,7 +11,6 @@ import dev.herald.delivery.Backoff;
 import dev.herald.files.ObjectStoreException;
 import dev.herald.support.RedactedThrowable;
 import dev.herald.support.Timestamps;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -52,9 +51,9 @@ class PrintConfiguration {
   }
 
   @Bean
-  OneTimeTask<Void> printBatchTask(PrintBatches batches, Clock clock) {
+  OneTimeTask<Void> printBatchTask(PrintBatches batches) {
     return Tasks.oneTime(PrintBatches.TASK)
-        .onFailure(retry(batches, clock))
+        .onFailure(retry(batches))
         .execute(
             (instance, context) -> {
               try {
@@ -81,7 +80,7 @@ class PrintConfiguration {
     }
   }
 
-  private static FailureHandler<Void> retry(PrintBatches batches, Clock clock) {
+  private static FailureHandler<Void> retry(PrintBatches batches) {
     return (ExecutionComplete complete, ExecutionOperations<Void> operations) -> {
       int failures = complete.getExecution().consecutiveFailures + 1;
       Throwable cause = complete.getCause().orElse(null);
@@ -99,7 +98,8 @@ class PrintConfiguration {
       log.warn(
           "Print batch {} not handed over (attempt {}), retrying: {}", batch, failures, summary);
       operations.reschedule(
-          complete, clock.instant().plus(Backoff.after(failures, FIRST_RETRY, LONGEST_WAIT)));
+          complete,
+          complete.getTimeDone().plus(Backoff.after(failures, FIRST_RETRY, LONGEST_WAIT)));
     };
   }
 }

@@ -69,6 +69,30 @@ public final class Herald {
   }
 
   /** A live service (not in trial mode) that may send email and SMS. */
+  /** POST /admin/services/{id}/uploads of a file for this template; the response as it is. */
+  public Http.Response upload(UUID service, UUID template, String fileName, byte[] content) {
+    Map.Entry<byte[], String> form =
+        Http.multipart(Map.of("template_id", template.toString()), fileName, content);
+    return http.sendBytes(
+        "POST",
+        "/admin/services/" + service + "/uploads",
+        adminAuth,
+        form.getKey(),
+        form.getValue());
+  }
+
+  /** Uploads a file that passes its check, and makes a job of it now; answers the job's id. */
+  public UUID job(UUID service, UUID template, String fileName, byte[] content) {
+    Http.Response upload = upload(service, template, fileName, content);
+    assertThat(upload.status()).as(upload.body()).isEqualTo(201);
+    assertThat(upload.json().at("/data/valid").asBoolean()).as(upload.body()).isTrue();
+    String id = upload.json().at("/data/id").asString();
+    return UUID.fromString(
+        adminOk("POST", "/admin/services/" + service + "/jobs", Map.of("upload_id", id))
+            .at("/data/id")
+            .asString());
+  }
+
   public UUID liveService() {
     return service(
         Map.of(

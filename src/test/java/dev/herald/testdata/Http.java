@@ -6,6 +6,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.Map;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
@@ -48,6 +49,10 @@ public final class Http {
     if (body != null) {
       request.header("Content-Type", contentType);
     }
+    return exchange(request);
+  }
+
+  private Response exchange(HttpRequest.Builder request) {
     try {
       HttpResponse<String> response =
           client.send(request.build(), HttpResponse.BodyHandlers.ofString());
@@ -58,6 +63,54 @@ public final class Http {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
     }
+  }
+
+  /** Sends a body of bytes (a multipart form, a file) with this Content-Type. */
+  public Response sendBytes(
+      String method, String path, String authorization, byte[] body, String contentType) {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(root + path))
+            .method(method, HttpRequest.BodyPublishers.ofByteArray(body))
+            .header("Content-Type", contentType);
+    if (authorization != null) {
+      request.header("Authorization", authorization);
+    }
+    return exchange(request);
+  }
+
+  /**
+   * A {@code multipart/form-data} body: text fields, then a {@code file} part of this name and
+   * content (none when {@code fileName} is null); answers the body and its Content-Type.
+   */
+  public static Map.Entry<byte[], String> multipart(
+      Map<String, String> fields, String fileName, byte[] content) {
+    String boundary = "herald-" + java.util.UUID.randomUUID();
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    java.nio.charset.Charset utf8 = java.nio.charset.StandardCharsets.UTF_8;
+    fields.forEach(
+        (name, value) ->
+            out.writeBytes(
+                ("--"
+                        + boundary
+                        + "\r\nContent-Disposition: form-data; name=\""
+                        + name
+                        + "\"\r\n\r\n"
+                        + value
+                        + "\r\n")
+                    .getBytes(utf8)));
+    if (fileName != null) {
+      out.writeBytes(
+          ("--"
+                  + boundary
+                  + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\""
+                  + fileName
+                  + "\"\r\nContent-Type: application/octet-stream\r\n\r\n")
+              .getBytes(utf8));
+      out.writeBytes(content);
+      out.writeBytes("\r\n".getBytes(utf8));
+    }
+    out.writeBytes(("--" + boundary + "--\r\n").getBytes(utf8));
+    return Map.entry(out.toByteArray(), "multipart/form-data; boundary=" + boundary);
   }
 
   public static String json(Object value) {

@@ -1,0 +1,62 @@
+package dev.herald.job;
+
+import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
+import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import dev.herald.delivery.Backoff;
+import dev.herald.support.RedactedThrowable;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The {@value JobProcessor#TASK} task, one per job, due when the job is: db-scheduler runs it on
+ * one instance. A run that fails (the database or the file store out of reach) is tried again,
+ * every five minutes at most, however long: it resumes where the job got to.
+ */
+@Configuration(proxyBeanMethods = false)
+class JobConfiguration {
+
+  private static final Duration FIRST_RETRY = Duration.ofSeconds(10);
+  private static final Duration LONGEST_WAIT = Duration.ofMinutes(5);
+  private static final Logger log = LoggerFactory.getLogger(JobConfiguration.class);
+
+  @Bean
+  OneTimeTask<Void> processJobTask(JobProcessor processor) {
+    return Tasks.oneTime(JobProcessor.TASK)
+        .onFailure(
+            (complete, operations) -> {
+              Throwable cause = complete.getCause().orElse(null);
+              if (cause instanceof JobProcessor.NotYet notYet) {
+                // The scheduler's clock said due, this instance's says not yet: again at the job's
+                // time, and in a second at the soonest.
+                Instant soonest = complete.getTimeDone().plusSeconds(1);
+                operations.reschedule(complete, notYet.due.isAfter(soonest) ? notYet.due : soonest);
+                return;
+              }
+              int failures = complete.getExecution().consecutiveFailures + 1;
+              log.warn(
+                  "Job {} not processed (attempt {}), retrying: {}",
+                  complete.getExecution().taskInstance.getId(),
+                  failures,
+                  cause == null ? "no cause" : RedactedThrowable.summary(cause));
+              operations.reschedule(
+                  complete,
+                  complete.getTimeDone().plus(Backoff.after(failures, FIRST_RETRY, LONGEST_WAIT)));
+            })
+        .execute(
+            (instance, context) -> {
+              try {
+                processor.process(UUID.fromString(instance.getId()));
+              } catch (JobProcessor.NotYet e) {
+                throw e;
+              } catch (RuntimeException e) {
+                // Its message may quote a row of the file.
+                throw (RuntimeException) RedactedThrowable.of(e);
+              }
+            });
+  }
+}

@@ -1,0 +1,17 @@
+package dev.herald.job;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** A spreadsheet uploaded and checked, kept in the object store under {@code fileKey}. */
+public record Upload(
+    UUID id,
+    UUID serviceId,
+    UUID templateId,
+    int templateVersion,
+    String originalFileName,
+    String fileKey,
+    int rowCount,
+    boolean valid,
+    Instant createdAt,
+    Instant expiresAt) {}

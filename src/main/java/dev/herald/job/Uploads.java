@@ -1,0 +1,133 @@
+package dev.herald.job;
+
+import dev.herald.api.ApiException;
+import dev.herald.files.ObjectStore;
+import dev.herald.limit.DailyLimiter;
+import dev.herald.service.DataRetention;
+import dev.herald.service.Service;
+import dev.herald.service.ServiceRepository;
+import dev.herald.service.TeamRepository;
+import dev.herald.support.Ids;
+import dev.herald.template.Template;
+import dev.herald.template.TemplateCache;
+import java.io.ByteArrayInputStream;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.stereotype.Component;
+
+/**
+ * Uploading a recipient file (notify-jobs.md §2–4): its size and type checked, then read and
+ * checked once by {@link RecipientSheet} for the service as it is now, the file kept in the object
+ * store under {@code uploads/<service>/<upload id>} and an upload row saying whether it can be
+ * sent. The file stays until the service's retention for the template's type has passed since the
+ * upload (or since the time a job from it is scheduled for, if later).
+ */
+@Component
+public class Uploads {
+
+  /** Notify's limit for a spreadsheet, which its message names. */
+  static final int MAX_SPREADSHEET_BYTES = 10 * 1024 * 1024;
+
+  /** Herald's limit for CSV and TSV, beyond Notify's, for a million rows. */
+  static final int MAX_TEXT_BYTES = 100 * 1024 * 1024;
+
+  private final ObjectStore store;
+  private final UploadRepository uploads;
+  private final ServiceRepository services;
+  private final TemplateCache templates;
+  private final TeamRepository team;
+  private final DailyLimiter limits;
+  private final DataRetention retention;
+  private final Clock clock;
+
+  Uploads(
+      ObjectStore store,
+      UploadRepository uploads,
+      ServiceRepository services,
+      TemplateCache templates,
+      TeamRepository team,
+      DailyLimiter limits,
+      DataRetention retention,
+      Clock clock) {
+    this.store = store;
+    this.uploads = uploads;
+    this.services = services;
+    this.templates = templates;
+    this.team = team;
+    this.limits = limits;
+    this.retention = retention;
+    this.clock = clock;
+  }
+
+  /** An upload as stored, and what its check found. */
+  public record Checked(Upload upload, SheetCheck check) {}
+
+  /**
+   * Checks and keeps a file.
+   *
+   * @param fileName the file's name as uploaded, whose extension says how it is read
+   * @param previewIndex the 0-based data row to preview
+   */
+  public Checked upload(
+      UUID serviceId, UUID templateId, String fileName, byte[] file, int previewIndex) {
+    Service service = services.find(serviceId).orElseThrow(ApiException::noResultFound);
+    Template template =
+        templates
+            .latest(serviceId, templateId)
+            .filter(t -> !t.archived())
+            .orElseThrow(ApiException::noResultFound);
+    if (file == null) {
+      throw ApiException.badRequest("You need to chose a file to upload");
+    }
+    if (!SpreadsheetReader.canRead(fileName)) {
+      throw ApiException.badRequest(SpreadsheetException.NOT_A_SPREADSHEET);
+    }
+    boolean text = List.of("csv", "tsv").contains(SpreadsheetReader.extension(fileName));
+    if (!text && file.length > MAX_SPREADSHEET_BYTES) {
+      throw ApiException.badRequest("The file must be smaller than 10MB");
+    }
+    if (file.length > MAX_TEXT_BYTES) {
+      throw ApiException.badRequest("The file must be smaller than 100MB");
+    }
+    SheetCheck check;
+    try {
+      check =
+          new RecipientSheet(template, facts(service, template.type()), SheetLimits.DEFAULT)
+              .check(fileName, new ByteArrayInputStream(file), previewIndex);
+    } catch (SpreadsheetException e) {
+      throw ApiException.badRequest(e.getMessage());
+    }
+    Instant now = clock.instant();
+    UUID id = Ids.timeOrdered();
+    String key = "uploads/" + serviceId + "/" + id;
+    store.put(key, file);
+    Upload upload =
+        new Upload(
+            id,
+            serviceId,
+            template.id(),
+            template.version(),
+            fileName,
+            key,
+            check.rowCount(),
+            check.ok(),
+            now,
+            now.plus(Duration.ofDays(retention.days(serviceId, template.type()))));
+    uploads.insert(upload);
+    return new Checked(upload, check);
+  }
+
+  private ServiceFacts facts(Service service, String type) {
+    return new ServiceFacts(
+        service.restricted(),
+        service.restricted() ? team.allowedRecipients(service.id()) : List.of(),
+        service.can("international_sms"),
+        service.can("sms_to_uk_landlines"),
+        service.can("international_letters"),
+        limits.remaining(service, type),
+        "sms".equals(type) ? limits.remaining(service, "international_sms") : Long.MAX_VALUE);
+  }
+}
