@@ -29,6 +29,7 @@ final class NotifyFormats {
     formats.put("uuid", onStrings(NotifyFormats::uuid));
     formats.put("datetime", onStrings(NotifyFormats::datetime));
     formats.put("datetime_within_next_day", onStrings(NotifyFormats::datetime));
+    formats.put("datetime_schedule_job", onStrings(NotifyFormats::datetime));
     formats.put("postage", onStrings(NotifyFormats::postage));
     formats.put("send_a_file_filename", NotifyFormats::filename);
     formats.put("send_a_file_retention_period", NotifyFormats::retentionPeriod);
@@ -45,18 +46,38 @@ final class NotifyFormats {
   }
 
   static Optional<String> datetimeWithinNextDay(String value, Clock clock) {
+    return datetimeWithin(
+        value,
+        clock,
+        24,
+        "datetime can not be in the past",
+        "datetime can only be 24 hours in the future");
+  }
+
+  /** GC Notify's {@code datetime_schedule_job}: the same, up to 96 hours ahead, its own words. */
+  static Optional<String> datetimeScheduleJob(String value, Clock clock) {
+    return datetimeWithin(
+        value,
+        clock,
+        96,
+        "datetime cannot be in the past",
+        "datetime can only be up to 96 hours in the future");
+  }
+
+  private static Optional<String> datetimeWithin(
+      String value, Clock clock, int hours, String past, String tooFar) {
     Optional<Iso8601.Timestamp> parsed = Iso8601.parse(value);
     if (parsed.isEmpty()) {
       return Optional.of(INVALID_DATETIME);
     }
     // Notify drops the offset and compares the wall-clock time with UTC now; so do we.
     LocalDateTime scheduled = parsed.get().localDateTime();
-    LocalDateTime now = LocalDateTime.now(clock.withZone(ZoneOffset.UTC));
+    LocalDateTime now = LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
     if (scheduled.isBefore(now)) {
-      return Optional.of("datetime can not be in the past");
+      return Optional.of(past);
     }
-    if (scheduled.isAfter(now.plusHours(24))) {
-      return Optional.of("datetime can only be 24 hours in the future");
+    if (scheduled.isAfter(now.plusHours(hours))) {
+      return Optional.of(tooFar);
     }
     return Optional.empty();
   }

@@ -15,6 +15,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,6 +39,9 @@ public final class RequestValidator {
 
   /** Format of {@code scheduled_for}; by default only the ISO 8601 syntax is checked. */
   public static final String DATETIME_WITHIN_NEXT_DAY = "datetime_within_next_day";
+
+  /** Format of the bulk API's {@code scheduled_for} (GC Notify's); ISO 8601 unless plugged in. */
+  public static final String DATETIME_SCHEDULE_JOB = "datetime_schedule_job";
 
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -94,6 +98,16 @@ public final class RequestValidator {
    */
   public static Function<String, Optional<String>> datetimeWithinNextDay(Clock clock) {
     return value -> NotifyFormats.datetimeWithinNextDay(value, clock);
+  }
+
+  /** GC Notify's bulk {@code scheduled_for}: ISO 8601, not in the past, at most 96 hours ahead. */
+  public static Function<String, Optional<String>> datetimeScheduleJob(Clock clock) {
+    return value -> NotifyFormats.datetimeScheduleJob(value, clock);
+  }
+
+  /** The instant an ISO 8601 timestamp names, read as Notify reads it (UTC without an offset). */
+  public static Optional<Instant> instant(String text) {
+    return Iso8601.parse(text).map(t -> t.localDateTime().toInstant(t.offset()));
   }
 
   private static Map<String, Function<JsonNode, Optional<String>>> withPlugged(

@@ -12,6 +12,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
@@ -34,11 +35,14 @@ class AdminJobController {
 
   private final Jobs jobs;
   private final JobRepository repository;
+  private final JobStatistics statistics;
   private final ObjectMapper json;
 
-  AdminJobController(Jobs jobs, JobRepository repository, ObjectMapper json) {
+  AdminJobController(
+      Jobs jobs, JobRepository repository, JobStatistics statistics, ObjectMapper json) {
     this.jobs = jobs;
     this.repository = repository;
+    this.statistics = statistics;
     this.json = json;
   }
 
@@ -55,21 +59,20 @@ class AdminJobController {
     }
     Instant scheduledFor = scheduledText == null ? null : instant(scheduledText, in);
     in.done();
-    StoredJob job = jobs.create(serviceId, uploadId, scheduledFor, null);
+    StoredJob job = jobs.create(serviceId, uploadId, scheduledFor, null, null);
     return Map.of("data", view(job));
   }
 
   @GetMapping("/admin/services/{id}/jobs/{jobId}")
   Map<String, Object> one(@PathVariable String id, @PathVariable String jobId) {
     StoredJob job = find(id, jobId);
-    return Map.of("data", view(job));
+    return Map.of("data", withStatistics(List.of(job)).getFirst());
   }
 
   @GetMapping("/admin/services/{id}/jobs")
   Map<String, Object> list(@PathVariable String id) {
     UUID serviceId = Uuids.parse(id).orElseThrow(ApiException::noResultFound);
-    return Map.of(
-        "data", repository.page(serviceId, PAGE).stream().map(AdminJobController::view).toList());
+    return Map.of("data", withStatistics(repository.page(serviceId, PAGE)));
   }
 
   @PostMapping("/admin/services/{id}/jobs/{jobId}/cancel")
@@ -83,6 +86,23 @@ class AdminJobController {
     UUID serviceId = Uuids.parse(id).orElseThrow(ApiException::noResultFound);
     UUID job = Uuids.parse(jobId).orElseThrow(ApiException::noResultFound);
     return repository.find(serviceId, job).orElseThrow(ApiException::noResultFound);
+  }
+
+  /**
+   * The jobs' views with their notifications counted by status, as the {@value JobStatistics#TASK}
+   * task last counted them (Notify's {@code statistics}).
+   */
+  private List<Map<String, Object>> withStatistics(List<StoredJob> page) {
+    Map<UUID, List<Map<String, Object>>> counts =
+        statistics.of(page.stream().map(StoredJob::id).toList());
+    return page.stream()
+        .map(
+            job -> {
+              Map<String, Object> view = view(job);
+              view.put("statistics", counts.get(job.id()));
+              return view;
+            })
+        .toList();
   }
 
   /** ISO 8601 with an offset, or without one as UTC (as Notify reads it). */
@@ -119,7 +139,8 @@ class AdminJobController {
     return view;
   }
 
-  private static String format(Instant instant) {
+  /** A job's time as Notify's API writes it, or null. */
+  static String format(Instant instant) {
     return instant == null ? null : Timestamps.format(instant);
   }
 }

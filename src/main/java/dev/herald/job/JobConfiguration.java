@@ -1,7 +1,9 @@
 package dev.herald.job;
 
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
+import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import com.github.kagkarlsson.scheduler.task.schedule.Schedules;
 import dev.herald.delivery.Backoff;
 import dev.herald.support.RedactedThrowable;
 import java.time.Duration;
@@ -15,14 +17,24 @@ import org.springframework.context.annotation.Configuration;
 /**
  * The {@value JobProcessor#TASK} task, one per job, due when the job is: db-scheduler runs it on
  * one instance. A run that fails (the database or the file store out of reach) is tried again,
- * every five minutes at most, however long: it resumes where the job got to.
+ * every five minutes at most, however long: it resumes where the job got to. The {@value
+ * JobStatistics#TASK} task counts jobs' notifications by status.
  */
 @Configuration(proxyBeanMethods = false)
 class JobConfiguration {
 
+  /** How often the statistics of jobs still changing are counted again. */
+  static final Duration STATISTICS_EVERY = Duration.ofSeconds(10);
+
   private static final Duration FIRST_RETRY = Duration.ofSeconds(10);
   private static final Duration LONGEST_WAIT = Duration.ofMinutes(5);
   private static final Logger log = LoggerFactory.getLogger(JobConfiguration.class);
+
+  @Bean
+  RecurringTask<Void> jobStatisticsTask(JobStatistics statistics) {
+    return Tasks.recurring(JobStatistics.TASK, Schedules.fixedDelay(STATISTICS_EVERY))
+        .execute((instance, context) -> statistics.refresh());
+  }
 
   @Bean
   OneTimeTask<Void> processJobTask(JobProcessor processor) {

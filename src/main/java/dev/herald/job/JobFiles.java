@@ -39,7 +39,7 @@ class JobFiles implements JobRowSource {
     boolean letter = "letter".equals(template.type());
     new RecipientSheet(template, ServiceFacts.unrestricted(), SheetLimits.DEFAULT)
         .forEachValidRow(
-            job.originalFileName(),
+            Uploads.readAs(job.fileKey(), job.originalFileName()),
             new ByteArrayInputStream(file),
             row ->
                 rows.accept(

@@ -1,7 +1,9 @@
 package dev.herald.job;
 
+import dev.herald.api.ApiException;
 import dev.herald.limit.DailyLimiter;
 import dev.herald.notification.JobNotifications;
+import dev.herald.notification.SenderLookup;
 import dev.herald.service.Service;
 import dev.herald.service.ServiceRepository;
 import dev.herald.template.Template;
@@ -39,6 +41,7 @@ class JobProcessor {
   private final TemplateCache templates;
   private final TransactionTemplate tx;
   private final DailyLimiter limits;
+  private final SenderLookup senders;
   private final int batchRows;
   private final Clock clock;
 
@@ -50,6 +53,7 @@ class JobProcessor {
       TemplateCache templates,
       TransactionTemplate tx,
       DailyLimiter limits,
+      SenderLookup senders,
       @Value("${herald.jobs.batch-rows}") int batchRows,
       Clock clock) {
     this.jobs = jobs;
@@ -59,6 +63,7 @@ class JobProcessor {
     this.templates = templates;
     this.tx = tx;
     this.limits = limits;
+    this.senders = senders;
     this.batchRows = batchRows;
     this.clock = clock;
   }
@@ -86,12 +91,20 @@ class JobProcessor {
     Service service = services.find(job.serviceId()).orElseThrow();
     Template template =
         templates.version(job.serviceId(), job.templateId(), job.templateVersion()).orElseThrow();
-    if (!start(job, service, template.type())) {
+    String keyType = jobs.key(jobId).map(JobRepository.JobKey::keyType).orElse("normal");
+    if (!start(job, service, template.type(), keyType)) {
       return;
     }
     job = jobs.find(jobId).orElseThrow();
     JobNotifications.Job shared =
-        new JobNotifications.Job(job.id(), service, template, job.apiKeyId(), "normal", null);
+        new JobNotifications.Job(
+            job.id(),
+            service,
+            template,
+            job.apiKeyId(),
+            keyType,
+            replyTo(job, template.type()),
+            jobs.queueFrom(jobId).orElseGet(clock::instant));
     Batches batches = new Batches(jobId, shared, job.rowsDone());
     try {
       source.read(job, batches::add);
@@ -99,6 +112,20 @@ class JobProcessor {
       log.info("Job {} finished: {} rows", jobId, batches.done);
     } catch (MovedOn e) {
       log.info("Job {} moved on elsewhere at row {}; this run stops", jobId, batches.done);
+    }
+  }
+
+  /**
+   * The reply-to address or text message sender of the job's rows: the one it was sent with, else
+   * (none given, or removed since) the service's default, as for a one-off send.
+   */
+  private String replyTo(StoredJob job, String type) {
+    String asked = job.senderId() == null ? null : job.senderId().toString();
+    try {
+      return senders.senderFor(job.serviceId(), type, asked);
+    } catch (ApiException removed) {
+      log.info("Job {}: its sender {} is gone; the service's default is used", job.id(), asked);
+      return senders.senderFor(job.serviceId(), type, null);
     }
   }
 
@@ -165,9 +192,10 @@ class JobProcessor {
   /**
    * Starts a job due now (pending, or scheduled and its time come), counting its rows against the
    * service's daily limit in the same transaction: a job that does not fit is {@code sending limits
-   * exceeded} and sends nothing. True if the job is in progress.
+   * exceeded} and sends nothing (a test key's rows are not counted, as in Notify). True if the job
+   * is in progress.
    */
-  private boolean start(StoredJob job, Service service, String type) {
+  private boolean start(StoredJob job, Service service, String type, String keyType) {
     Instant now = clock.instant();
     return switch (job.status()) {
       case IN_PROGRESS -> true;
@@ -179,7 +207,9 @@ class JobProcessor {
                         if (!jobs.move(job.id(), job.status(), JobStatus.IN_PROGRESS, now)) {
                           return false;
                         }
-                        if (limits.takeAll(service, type, job.notificationCount())) {
+                        jobs.queueFrom(job.id(), notifications.queueFrom(now));
+                        if ("test".equals(keyType)
+                            || limits.takeAll(service, type, job.notificationCount())) {
                           return true;
                         }
                         jobs.move(

@@ -67,6 +67,27 @@ class JobRepository {
         .optional();
   }
 
+  /**
+   * The name and type of the API key a job was sent with (the bulk API's), or empty for a job made
+   * from an upload.
+   */
+  Optional<JobKey> key(UUID jobId) {
+    return jdbc.sql(
+            """
+            SELECT k.id, k.name, k.key_type FROM jobs j JOIN api_keys k ON k.id = j.api_key_id
+             WHERE j.id = :id
+            """)
+        .param("id", jobId)
+        .query(
+            (rs, row) ->
+                new JobKey(
+                    rs.getObject("id", UUID.class), rs.getString("name"), rs.getString("key_type")))
+        .optional();
+  }
+
+  /** The API key a job came through. */
+  record JobKey(UUID id, String name, String keyType) {}
+
   /** A service's jobs, newest first. */
   List<StoredJob> page(UUID serviceId, int limit) {
     return jdbc.sql(
@@ -96,6 +117,22 @@ class JobRepository {
             .param("id", id)
             .update()
         == 1;
+  }
+
+  /** Records where a starting job's rows are queued from ({@code JobNotifications#queueFrom}). */
+  void queueFrom(UUID id, Instant from) {
+    jdbc.sql("UPDATE jobs SET queue_from = :from WHERE id = :id")
+        .param("from", Sql.ts(from))
+        .param("id", id)
+        .update();
+  }
+
+  /** Where a job's rows are queued from, or empty for a job not started. */
+  Optional<Instant> queueFrom(UUID id) {
+    return jdbc.sql("SELECT queue_from FROM jobs WHERE id = :id AND queue_from IS NOT NULL")
+        .param("id", id)
+        .query((rs, row) -> Sql.instant(rs, "queue_from"))
+        .optional();
   }
 
   /** Records rows done, if the job is where the caller found it; true if it was. */

@@ -47,9 +47,15 @@ public class Jobs {
     this.clock = clock;
   }
 
-  /** Makes the job of an upload, now or at {@code scheduledFor}, and queues its processing. */
+  /**
+   * Makes the job of an upload, now or at {@code scheduledFor}, and queues its processing.
+   *
+   * @param apiKeyId the key of a job sent through the bulk API, else null
+   * @param senderId the email reply-to address or text message sender asked for, else null
+   */
   @Transactional
-  public StoredJob create(UUID serviceId, UUID uploadId, Instant scheduledFor, UUID apiKeyId) {
+  public StoredJob create(
+      UUID serviceId, UUID uploadId, Instant scheduledFor, UUID apiKeyId, UUID senderId) {
     Instant now = clock.instant();
     Service service = services.find(serviceId).orElseThrow(ApiException::noResultFound);
     if (!service.active()) {
@@ -92,7 +98,7 @@ public class Jobs {
             scheduledFor == null ? JobStatus.PENDING : JobStatus.SCHEDULED,
             scheduledFor,
             apiKeyId,
-            null,
+            senderId,
             0,
             false,
             now,

@@ -34,6 +34,11 @@ public class Uploads {
   /** Herald's limit for CSV and TSV, beyond Notify's, for a million rows. */
   static final int MAX_TEXT_BYTES = 100 * 1024 * 1024;
 
+  /** A name by which a file is read as CSV. */
+  static final String CSV_NAME = "rows.csv";
+
+  private static final String CSV_KEY_END = ".csv";
+
   private final ObjectStore store;
   private final UploadRepository uploads;
   private final ServiceRepository services;
@@ -100,9 +105,23 @@ public class Uploads {
     } catch (SpreadsheetException e) {
       throw ApiException.badRequest(e.getMessage());
     }
+    return new Checked(keep(serviceId, template, fileName, false, file, check), check);
+  }
+
+  /**
+   * Keeps a checked file under {@code uploads/<service>/<upload id>} (with {@code .csv} after the
+   * id when it is CSV whatever its name says: {@link #readAs}) and records the upload.
+   */
+  Upload keep(
+      UUID serviceId,
+      Template template,
+      String originalFileName,
+      boolean csv,
+      byte[] file,
+      SheetCheck check) {
     Instant now = clock.instant();
     UUID id = Ids.timeOrdered();
-    String key = "uploads/" + serviceId + "/" + id;
+    String key = "uploads/" + serviceId + "/" + id + (csv ? CSV_KEY_END : "");
     store.put(key, file);
     Upload upload =
         new Upload(
@@ -110,24 +129,40 @@ public class Uploads {
             serviceId,
             template.id(),
             template.version(),
-            fileName,
+            originalFileName,
             key,
             check.rowCount(),
             check.ok(),
             now,
             now.plus(Duration.ofDays(retention.days(serviceId, template.type()))));
     uploads.insert(upload);
-    return new Checked(upload, check);
+    return upload;
   }
 
-  private ServiceFacts facts(Service service, String type) {
+  /** The name a kept file is read by: its own, or any CSV name for one kept as CSV. */
+  static String readAs(String fileKey, String originalFileName) {
+    return fileKey.endsWith(CSV_KEY_END) ? CSV_NAME : originalFileName;
+  }
+
+  /** What the check of a file needs to know of the service as it is now, for the web. */
+  ServiceFacts facts(Service service, String type) {
+    return facts(service, type, service.restricted(), false);
+  }
+
+  /**
+   * The same for a file sent with an API key: a team key's recipients must be on the guest list,
+   * and a test key's rows do not count against the daily limit.
+   */
+  ServiceFacts facts(Service service, String type, boolean guestListOnly, boolean unlimited) {
     return new ServiceFacts(
-        service.restricted(),
-        service.restricted() ? team.allowedRecipients(service.id()) : List.of(),
+        guestListOnly,
+        guestListOnly ? team.allowedRecipients(service.id()) : List.of(),
         service.can("international_sms"),
         service.can("sms_to_uk_landlines"),
         service.can("international_letters"),
-        limits.remaining(service, type),
-        "sms".equals(type) ? limits.remaining(service, "international_sms") : Long.MAX_VALUE);
+        unlimited ? Long.MAX_VALUE : limits.remaining(service, type),
+        "sms".equals(type) && !unlimited
+            ? limits.remaining(service, "international_sms")
+            : Long.MAX_VALUE);
   }
 }

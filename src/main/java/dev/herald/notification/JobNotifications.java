@@ -12,6 +12,7 @@ import dev.herald.support.Ids;
 import dev.herald.support.WorkSignal;
 import dev.herald.template.Personalisations;
 import dev.herald.template.Template;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -34,14 +35,27 @@ import tools.jackson.databind.ObjectMapper;
 @Component
 public class JobNotifications {
 
-  /** What every row of a job shares. */
+  /**
+   * What every row of a job shares.
+   *
+   * @param queuedFrom the job's place in the bulk lane's queue ({@link #queueFrom}): row {@code i}
+   *     is queued at this time plus {@code i} microseconds
+   */
   public record Job(
       UUID id,
       Service service,
       Template template,
       UUID apiKeyId,
       String keyType,
-      String replyToText) {}
+      String replyToText,
+      Instant queuedFrom) {}
+
+  /**
+   * Row {@code i} of a job is queued {@code i} of these after the job's start in the queue: jobs
+   * started at one place take turns row by row, and a million rows are due within a second, so that
+   * a job alone is not slowed.
+   */
+  static final Duration ROW_SPACING = Duration.ofNanos(1_000);
 
   /**
    * One row of a job's file.
@@ -75,6 +89,16 @@ public class JobNotifications {
     this.retention = retention;
     this.json = json;
     this.signal = signal;
+  }
+
+  /**
+   * Where a job starting now is queued from: the head of the bulk lane's queue, else now. A job
+   * that starts behind another's backlog is queued beside its next rows rather than after its last,
+   * so that one service's million rows do not hold back another's job: each gets a turn in every
+   * claim. (API sends are on a lane of their own, ahead of every job.)
+   */
+  public Instant queueFrom(Instant now) {
+    return notifications.bulkQueueHead().filter(head -> head.isBefore(now)).orElse(now);
   }
 
   /** Stores the rows; must run in the transaction that records them as done. */
@@ -123,7 +147,10 @@ public class JobNotifications {
         personal,
         stored.valid() ? NotificationRepository.PRIORITY_BULK : NotificationRepository.NOT_QUEUED,
         job.id(),
-        row.index());
+        row.index(),
+        job.queuedFrom() == null
+            ? null
+            : job.queuedFrom().plus(ROW_SPACING.multipliedBy(row.index())));
   }
 
   /** A row's recipient as stored, and whether it can be sent to. */

@@ -4,6 +4,7 @@ import dev.herald.support.PagePosition;
 import dev.herald.support.Sql;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -60,12 +61,12 @@ public class NotificationRepository {
                                    :billableUnits, :internationals, :phonePrefixes, :postages,
                                    :expiresOns, :createdAts, :recipients, :normalisedRecipients,
                                    :personalisations, :replyToTexts, :unsubscribeLinks,
-                                   :priorities, :jobIds, :jobRowNumbers)
+                                   :priorities, :jobIds, :jobRowNumbers, :runAts)
                 AS r (id, service_id, template_id, template_version, api_key_id, key_type,
                       notification_type, status, client_reference, reference, billable_units,
                       international, phone_prefix, postage, expires_on, created_at, recipient,
                       normalised_recipient, personalisation, reply_to_text, unsubscribe_link,
-                      priority, job_id, job_row_number)
+                      priority, job_id, job_row_number, run_at)
             ), notification AS (
               INSERT INTO notifications (id, service_id, template_id, template_version, api_key_id,
                                          key_type, notification_type, status, client_reference,
@@ -93,7 +94,7 @@ public class NotificationRepository {
                WHERE notification_type = 'letter' AND priority <> :notQueued
             )
             INSERT INTO delivery_queue (notification_id, key_type, priority, run_at)
-            SELECT id, key_type, priority, CAST(created_at AS timestamptz)
+            SELECT id, key_type, priority, CAST(coalesce(run_at, created_at) AS timestamptz)
               FROM r
              WHERE notification_type <> 'letter' AND priority <> :notQueued
             """)
@@ -129,6 +130,9 @@ public class NotificationRepository {
         .param("priorities", column(rows, "int4", Queued::priority))
         .param("jobIds", column(rows, "uuid", Queued::jobId))
         .param("jobRowNumbers", column(rows, "int4", Queued::jobRowNumber))
+        .param(
+            "runAts",
+            column(rows, "text", q -> q.runAt() == null ? null : Sql.ts(q.runAt()).toString()))
         .param("notQueued", NOT_QUEUED)
         .param("letterTask", LETTER_PDF_TASK)
         .param("letterPriority", LETTER_PDF_PRIORITY)
@@ -144,18 +148,35 @@ public class NotificationRepository {
   /**
    * A notification to store, with its personal data, queued for delivery at {@code priority} (not
    * at all at {@link #NOT_QUEUED}: a job's row that failed validation), and the job row it was made
-   * from, if any.
+   * from, if any. {@code runAt} is its place in the queue at its priority, null for its creation
+   * time (a job's row has its job's virtual time: {@link JobNotifications}).
    */
   public record Queued(
       Notification notification,
       PersonalData personal,
       int priority,
       UUID jobId,
-      Integer jobRowNumber) {
+      Integer jobRowNumber,
+      Instant runAt) {
 
     public Queued(Notification notification, PersonalData personal, int priority) {
-      this(notification, personal, priority, null, null);
+      this(notification, personal, priority, null, null, null);
     }
+  }
+
+  /**
+   * Where the bulk lane's queue starts: the earliest {@code run_at} of its rows, or empty when it
+   * is empty (the index on {@code (priority DESC, run_at)} answers it from its first entry).
+   */
+  Optional<Instant> bulkQueueHead() {
+    return jdbc.sql(
+            """
+            SELECT run_at FROM delivery_queue WHERE priority = :bulk
+             ORDER BY priority DESC, run_at LIMIT 1
+            """)
+        .param("bulk", PRIORITY_BULK)
+        .query((rs, row) -> rs.getTimestamp("run_at").toInstant())
+        .optional();
   }
 
   /** The priority of a notification stored but not sent. */

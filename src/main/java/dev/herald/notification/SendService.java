@@ -78,7 +78,7 @@ class SendService {
     Service service = services.find(key.serviceId()).orElseThrow(ApiException::noResultFound);
     rateLimiter.take(service, key.keyType());
     JsonNode body = validation.parseAndValidate(type, rawBody);
-    validation.checkPermission(service, type);
+    SendValidation.checkPermission(service, type);
     Map<String, Object> personalisation =
         Personalisations.fromJson(json, body.get("personalisation"));
     Map<String, ContentSanitiser.Change> sanitised = Map.of();
@@ -119,7 +119,7 @@ class SendService {
     Service service = services.find(key.serviceId()).orElseThrow(ApiException::noResultFound);
     rateLimiter.take(service, key.keyType());
     JsonNode body = validation.parseAndValidateLetter(rawBody);
-    validation.checkPermission(service, "letter");
+    SendValidation.checkPermission(service, "letter");
     boolean precompiled = body.has("content");
     Template template = precompiled ? null : template(service, "letter", body);
     Map<String, Object> personalisation =

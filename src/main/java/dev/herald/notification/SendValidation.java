@@ -19,7 +19,7 @@ import tools.jackson.databind.ObjectMapper;
  * Parses and validates send requests against Notify's schemas, with recipient formats plugged in.
  */
 @Component
-class SendValidation {
+public class SendValidation {
 
   private final RequestValidator sms;
   private final RequestValidator email;
@@ -69,7 +69,10 @@ class SendValidation {
     return body;
   }
 
-  void checkPermission(Service service, String type) {
+  /**
+   * Notify's {@code Service is not allowed to send …} unless the service has the type's permission.
+   */
+  public static void checkPermission(Service service, String type) {
     if (!service.can(type)) {
       throw ApiException.badRequest(
           "Service is not allowed to send "

@@ -10,7 +10,7 @@ import org.springframework.stereotype.Component;
 
 /** The SMS sender or email reply-to address of a send: the one asked for, else the default. */
 @Component
-class SenderLookup {
+public class SenderLookup {
 
   private final SenderRepository senders;
   private final DefaultSenders defaults;
@@ -22,9 +22,20 @@ class SenderLookup {
 
   /** The sender text stored with the notification ({@code reply_to_text}), or null. */
   String senderFor(SendRequest request) {
-    UUID serviceId = request.service().id();
-    if ("sms".equals(request.type())) {
-      String asked = request.text("sms_sender_id");
+    String field = "sms".equals(request.type()) ? "sms_sender_id" : "email_reply_to_id";
+    return senderFor(request.service().id(), request.type(), request.text(field));
+  }
+
+  /**
+   * The {@code reply_to_text} of a text message or email sent by a service with the sender of id
+   * {@code asked} (as given: null for the service's default), or null when there is none; a
+   * letter's is never from here.
+   *
+   * @throws ApiException Notify's {@code … does not exist in database for service id …} when the
+   *     service has no such sender
+   */
+  public String senderFor(UUID serviceId, String type, String asked) {
+    if ("sms".equals(type)) {
       if (asked == null) {
         return defaults.smsSender(serviceId).map(SenderLookup::formatSms).orElse(null);
       }
@@ -33,7 +44,9 @@ class SenderLookup {
           .map(SenderLookup::formatSms)
           .orElseThrow(() -> missing("sms_sender_id", asked, serviceId));
     }
-    String asked = request.text("email_reply_to_id");
+    if (!"email".equals(type)) {
+      return null;
+    }
     if (asked == null) {
       return defaults.emailReplyTo(serviceId).orElse(null);
     }

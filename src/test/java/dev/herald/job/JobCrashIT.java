@@ -68,7 +68,10 @@ class JobCrashIT {
                 "--herald.smtp.host=127.0.0.1",
                 "--herald.smtp.port=" + smtp.getSmtp().getPort(),
                 "--herald.admin-token=" + ADMIN_TOKEN,
-                "--herald.jobs.batch-rows=" + BATCH_ROWS));
+                "--herald.jobs.batch-rows=" + BATCH_ROWS,
+                // 512 deliveries share 4 connections to GreenMail: on a loaded machine a wait for
+                // one can pass the default 10 s, which counts as a failed attempt and backs off.
+                "--herald.smtp.timeout=60s"));
   }
 
   @AfterEach
@@ -127,7 +130,7 @@ class JobCrashIT {
             () -> admin.adminOk("GET", jobPath, null).at("/data/job_status").asString(),
             "finished all notifications created"::equals);
     await()
-        .atMost(Duration.ofMinutes(4))
+        .atMost(Duration.ofMinutes(8))
         .pollInterval(Duration.ofSeconds(1))
         .until(() -> delivered(job) == ROWS);
 

@@ -106,6 +106,29 @@ class JobIT extends ApiIT {
                         .single()
                     == 3);
 
+    // The job-statistics task counts them off the request path, every 10 seconds.
+    await()
+        .atMost(DONE)
+        .until(
+            () ->
+                herald
+                    .adminOk("GET", jobPath, null)
+                    .at("/data/statistics")
+                    .toString()
+                    .equals("[{\"status\":\"delivered\",\"count\":3}]"));
+    assertThat(
+            jdbc.sql("SELECT statistics_final FROM jobs WHERE id = :job")
+                .param("job", UUID.fromString(job.get("id").asString()))
+                .query(Boolean.class)
+                .single())
+        .isTrue();
+    assertThat(
+            herald
+                .adminOk("GET", "/admin/services/" + service + "/jobs", null)
+                .at("/data/0/statistics/0/count")
+                .asInt())
+        .isEqualTo(3);
+
     // The v2 list leaves job notifications out unless include_jobs=true.
     String key = herald.key(service, "normal");
     String auth = "Bearer " + Tokens.token(key, clock.instant());

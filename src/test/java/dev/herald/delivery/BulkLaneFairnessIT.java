@@ -1,0 +1,102 @@
+package dev.herald.delivery;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.herald.delivery.DeliveryRepository.Claimed;
+import dev.herald.testdata.ApiIT;
+import dev.herald.testdata.Http;
+import dev.herald.testdata.Tokens;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * One service's big job does not hold back another service's job, and no job holds back an API
+ * send: with delivery stopped, a job of 3,000 rows is stored, then another service's job of 50
+ * rows, then an email through the API; the next claim of 101 rows takes the API send first and then
+ * the two jobs' rows in turn, not the first job's rows alone.
+ */
+class BulkLaneFairnessIT extends ApiIT {
+
+  private static final int BIG = 3_000;
+  private static final int SMALL = 50;
+
+  @Autowired DeliveryRepository deliveries;
+  @Autowired DeliveryQueue queue;
+  @Autowired JdbcClient jdbc;
+
+  @Test
+  void aLaterJobTakesTurnsWithAnEarlierOnesBacklogAndAnApiSendGoesFirst() {
+    queue.stop(); // nothing is delivered: the queue's order is what the test looks at
+    try {
+      UUID big = herald.liveService();
+      UUID small = herald.liveService();
+      UUID bigJob = job(big, BIG);
+      awaitStored(big, bigJob);
+      UUID smallJob = job(small, SMALL);
+      awaitStored(small, smallJob);
+      UUID api = herald.liveService();
+      UUID template = herald.template(api, "email", "Hi", "Hello");
+      Http.Response sent =
+          http.send(
+              "POST",
+              "/v2/notifications/email",
+              Tokens.bearer(herald.key(api, "normal")),
+              Http.json(
+                  Map.of("template_id", template.toString(), "email_address", "a@example.gov.uk")));
+      assertThat(sent.status()).as(sent.body()).isEqualTo(201);
+
+      Instant now = clock.instant();
+      List<Claimed> claimed = deliveries.claim("fairness-test", now, now.plusSeconds(60), 101);
+      // A claim takes the rows first in the queue's order (the rows it returns are in no order).
+      Map<UUID, Long> byService =
+          claimed.stream()
+              .map(c -> service(c.id()))
+              .collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
+      assertThat(byService)
+          .containsEntry(api, 1L)
+          .containsEntry(small, (long) SMALL)
+          .containsEntry(big, 100L - SMALL);
+    } finally {
+      queue.start();
+    }
+  }
+
+  private UUID job(UUID service, int rows) {
+    UUID template = herald.template(service, "email", "Hi ((name))", "Hello ((name))");
+    StringBuilder csv = new StringBuilder("email address,name\n");
+    for (int i = 0; i < rows; i++) {
+      csv.append("person-").append(i).append("@example.gov.uk,P").append(i).append('\n');
+    }
+    return herald.job(
+        service, template, "people.csv", csv.toString().getBytes(StandardCharsets.UTF_8));
+  }
+
+  private void awaitStored(UUID service, UUID job) {
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .until(
+            () ->
+                herald
+                    .adminOk("GET", "/admin/services/" + service + "/jobs/" + job, null)
+                    .at("/data/job_status")
+                    .asString()
+                    .equals("finished all notifications created"));
+  }
+
+  private UUID service(UUID notification) {
+    return jdbc.sql("SELECT service_id FROM notifications WHERE id = :id")
+        .param("id", notification)
+        .query(UUID.class)
+        .single();
+  }
+}
