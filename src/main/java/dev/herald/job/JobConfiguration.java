@@ -1,11 +1,14 @@
 package dev.herald.job;
 
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
+import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import com.github.kagkarlsson.scheduler.task.schedule.Schedules;
 import dev.herald.delivery.Backoff;
 import dev.herald.support.RedactedThrowable;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,7 +18,8 @@ import org.springframework.context.annotation.Configuration;
 /**
  * The {@value JobProcessor#TASK} task, one per job, due when the job is: db-scheduler runs it on
  * one instance. A run that fails (the database or the file store out of reach) is tried again,
- * every five minutes at most, however long: it resumes where the job got to.
+ * every five minutes at most, however long: it resumes where the job got to. And the nightly
+ * removal of expired upload files, once per cluster at Notify's 04:00 (UTC).
  */
 @Configuration(proxyBeanMethods = false)
 class JobConfiguration {
@@ -58,5 +62,11 @@ class JobConfiguration {
                 throw (RuntimeException) RedactedThrowable.of(e);
               }
             });
+  }
+
+  @Bean
+  RecurringTask<Void> removeExpiredUploadsTask(ExpiredUploads expired) {
+    return Tasks.recurring("remove-expired-uploads", Schedules.cron("0 0 4 * * *", ZoneOffset.UTC))
+        .execute((instance, context) -> expired.run());
   }
 }

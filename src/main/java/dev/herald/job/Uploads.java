@@ -115,7 +115,8 @@ public class Uploads {
             check.rowCount(),
             check.ok(),
             now,
-            now.plus(Duration.ofDays(retention.days(serviceId, template.type()))));
+            now.plus(Duration.ofDays(retention.days(serviceId, template.type()))),
+            false);
     uploads.insert(upload);
     return new Checked(upload, check);
   }
