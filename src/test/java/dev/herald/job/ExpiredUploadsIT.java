@@ -13,8 +13,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -153,7 +155,7 @@ class ExpiredUploadsIT extends ApiIT {
   }
 
   private UUID job(UUID upload, Instant scheduledFor) {
-    Map<String, Object> body = new java.util.HashMap<>(Map.of("upload_id", upload.toString()));
+    Map<String, Object> body = new HashMap<>(Map.of("upload_id", upload.toString()));
     if (scheduledFor != null) {
       body.put("scheduled_for", scheduledFor.toString());
     }
@@ -172,7 +174,7 @@ class ExpiredUploadsIT extends ApiIT {
     return herald.adminOk("GET", "/admin/services/" + service + "/jobs/" + job, null).get("data");
   }
 
-  private java.util.Optional<byte[]> file(UUID upload) {
+  private Optional<byte[]> file(UUID upload) {
     return store.get("uploads/" + service + "/" + upload);
   }
 

@@ -55,7 +55,19 @@ class LetterJobIT extends ApiIT {
             .query(String.class)
             .list();
     assertThat(ids).hasSize(2);
-    await().atMost(DONE).until(() -> ids.stream().allMatch(id -> pages(id) != null));
+    await()
+        .atMost(DONE)
+        .until(
+            () ->
+                jdbc.sql(
+                            """
+                            SELECT count(*) FROM notifications
+                             WHERE job_id = :job AND page_count IS NOT NULL
+                            """)
+                        .param("job", job)
+                        .query(Long.class)
+                        .single()
+                    == ids.size());
 
     JsonNode second =
         http.send("GET", "/v2/notifications/" + ids.get(1), Tokens.bearer(key), null).json();
@@ -95,13 +107,5 @@ class LetterJobIT extends ApiIT {
     assertThat(job.status()).isEqualTo(403);
     assertThat(job.json().at("/errors/0/message").asString())
         .isEqualTo("Create letter job is not allowed for service in trial mode ");
-  }
-
-  private Integer pages(String id) {
-    return jdbc.sql("SELECT page_count FROM notifications WHERE id = CAST(:id AS uuid)")
-        .param("id", id)
-        .query(Integer.class)
-        .optional()
-        .orElse(null);
   }
 }
