@@ -8,6 +8,7 @@ import dev.herald.delivery.Backoff;
 import dev.herald.support.RedactedThrowable;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,7 +19,8 @@ import org.springframework.context.annotation.Configuration;
  * The {@value JobProcessor#TASK} task, one per job, due when the job is: db-scheduler runs it on
  * one instance. A run that fails (the database or the file store out of reach) is tried again,
  * every five minutes at most, however long: it resumes where the job got to. The {@value
- * JobStatistics#TASK} task counts jobs' notifications by status.
+ * JobStatistics#TASK} task counts jobs' notifications by status; the nightly removal of expired
+ * upload files runs once per cluster at Notify's 04:00 (UTC).
  */
 @Configuration(proxyBeanMethods = false)
 class JobConfiguration {
@@ -70,5 +72,11 @@ class JobConfiguration {
                 throw (RuntimeException) RedactedThrowable.of(e);
               }
             });
+  }
+
+  @Bean
+  RecurringTask<Void> removeExpiredUploadsTask(ExpiredUploads expired) {
+    return Tasks.recurring("remove-expired-uploads", Schedules.cron("0 0 4 * * *", ZoneOffset.UTC))
+        .execute((instance, context) -> expired.run());
   }
 }

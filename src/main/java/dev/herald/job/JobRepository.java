@@ -4,6 +4,7 @@ import dev.herald.support.Sql;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -148,6 +149,13 @@ class JobRepository {
             .param("id", id)
             .update()
         == 1;
+  }
+
+  /** Marks the jobs of these uploads archived: their file is gone, their row and counts stay. */
+  void archive(Collection<UUID> ids) {
+    jdbc.sql("UPDATE jobs SET archived = true WHERE id = ANY (:ids)")
+        .param("ids", Sql.array("uuid", ids))
+        .update();
   }
 
   private static StoredJob job(ResultSet rs, int row) throws SQLException {

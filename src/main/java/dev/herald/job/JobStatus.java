@@ -1,6 +1,9 @@
 package dev.herald.job;
 
+import dev.herald.support.Sql;
 import java.util.Arrays;
+import java.util.List;
+import org.springframework.jdbc.core.SqlTypeValue;
 
 /** Notify's job statuses, by their names (notify-jobs.md §5.2). */
 public enum JobStatus {
@@ -14,6 +17,9 @@ public enum JobStatus {
   CANCELLED("cancelled"),
   ERROR("error");
 
+  /** The statuses of a job that has still to read its file (or may read it again). */
+  static final List<JobStatus> READING_FILE = List.of(PENDING, SCHEDULED, IN_PROGRESS, ERROR);
+
   private final String value;
 
   JobStatus(String value) {
@@ -22,6 +28,11 @@ public enum JobStatus {
 
   public String value() {
     return value;
+  }
+
+  /** {@link #READING_FILE} as a {@code text[]} parameter. */
+  static SqlTypeValue readingFileSql() {
+    return Sql.array("text", READING_FILE.stream().map(JobStatus::value).toList());
   }
 
   public static JobStatus of(String value) {

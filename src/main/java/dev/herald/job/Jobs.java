@@ -14,8 +14,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Making jobs from uploads, with Notify's refusals in its order (notify-jobs.md §5.3), and
- * cancelling a scheduled one (§5.4): both with the job's row locked against its processing.
+ * Making jobs from uploads, with Notify's refusals in its order (notify-jobs.md §5.3), the upload
+ * locked against the removal of its file ({@link ExpiredUploads}), and cancelling a scheduled one
+ * (§5.4), with the job's row locked against its processing.
  */
 @Component
 public class Jobs {
@@ -62,7 +63,7 @@ public class Jobs {
       throw new ApiException(
           403, "BadRequestError", "Create job is not allowed: service is inactive ");
     }
-    Upload upload = uploads.find(serviceId, uploadId).orElseThrow(ApiException::noResultFound);
+    Upload upload = uploads.lock(serviceId, uploadId).orElseThrow(ApiException::noResultFound);
     Template template =
         templates
             .version(serviceId, upload.templateId(), upload.templateVersion())
@@ -71,7 +72,7 @@ public class Jobs {
       throw new ApiException(
           403, "BadRequestError", "Create letter job is not allowed for service in trial mode ");
     }
-    if (!upload.valid() || upload.expiresAt().isBefore(now)) {
+    if (!upload.valid() || upload.archived() || upload.expiresAt().isBefore(now)) {
       throw ApiException.badRequest("File is not valid, can't create job");
     }
     if (templates.latest(serviceId, template.id()).map(Template::archived).orElse(true)) {

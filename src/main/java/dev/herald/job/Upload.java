@@ -3,7 +3,10 @@ package dev.herald.job;
 import java.time.Instant;
 import java.util.UUID;
 
-/** A spreadsheet uploaded and checked, kept in the object store under {@code fileKey}. */
+/**
+ * A spreadsheet uploaded and checked, kept in the object store under {@code fileKey} until it is
+ * {@code archived} (its file removed after {@code expiresAt}).
+ */
 public record Upload(
     UUID id,
     UUID serviceId,
@@ -14,4 +17,5 @@ public record Upload(
     int rowCount,
     boolean valid,
     Instant createdAt,
-    Instant expiresAt) {}
+    Instant expiresAt,
+    boolean archived) {}

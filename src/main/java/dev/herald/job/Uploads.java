@@ -134,7 +134,8 @@ public class Uploads {
             check.rowCount(),
             check.ok(),
             now,
-            now.plus(Duration.ofDays(retention.days(serviceId, template.type()))));
+            now.plus(Duration.ofDays(retention.days(serviceId, template.type()))),
+            false);
     uploads.insert(upload);
     return upload;
   }

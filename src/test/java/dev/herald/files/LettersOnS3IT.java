@@ -31,14 +31,7 @@ class LettersOnS3IT extends ApiIT {
 
   @DynamicPropertySource
   static void s3(DynamicPropertyRegistry registry) {
-    registry.add("herald.files.store", () -> "s3");
-    registry.add("herald.files.s3.bucket", () -> BUCKET);
-    registry.add("herald.files.s3.endpoint", () -> S3.endpoint().toString());
-    registry.add("herald.files.s3.path-style", () -> "true");
-    registry.add("herald.files.s3.access-key-id", () -> S3Server.ACCESS_KEY);
-    registry.add("herald.files.s3.secret-access-key", () -> S3Server.SECRET_KEY);
-    registry.add("herald.files.s3.api-call-timeout", () -> "3s");
-    registry.add("herald.files.s3.api-call-attempt-timeout", () -> "1s");
+    S3.register(registry, BUCKET);
   }
 
   @AfterAll

@@ -9,6 +9,7 @@ import org.gaul.s3proxy.S3Proxy;
 import org.gaul.s3proxy.auth.AuthenticationType;
 import org.gaul.s3proxy.blobstore.BlobStore;
 import org.gaul.s3proxy.nio2blob.TransientNio2BlobStore;
+import org.springframework.test.context.DynamicPropertyRegistry;
 import software.amazon.awssdk.services.s3.model.PutObjectRequest;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
@@ -16,17 +17,17 @@ import software.amazon.awssdk.services.s3.model.S3Object;
  * A real S3-compatible server (S3Proxy on its in-memory blob store) on a free loopback port, which
  * can be stopped and started again on the same port with its objects kept.
  */
-final class S3Server implements AutoCloseable {
+public final class S3Server implements AutoCloseable {
 
-  static final String ACCESS_KEY = "herald-test";
-  static final String SECRET_KEY = "herald-test-secret";
+  public static final String ACCESS_KEY = "herald-test";
+  public static final String SECRET_KEY = "herald-test-secret";
 
   private final BlobStore blobs = new TransientNio2BlobStore();
   private int port;
   private S3Proxy proxy;
 
   /** Starts a server on a port the system chooses. */
-  static S3Server started() {
+  public static S3Server started() {
     S3Server server = new S3Server();
     server.start();
     return server;
@@ -56,12 +57,12 @@ final class S3Server implements AutoCloseable {
     }
   }
 
-  URI endpoint() {
+  public URI endpoint() {
     return URI.create("http://127.0.0.1:" + port);
   }
 
   /** A new empty bucket. */
-  String newBucket() {
+  public String newBucket() {
     String bucket = "herald-" + UUID.randomUUID();
     blobs.createContainer(bucket);
     return bucket;
@@ -75,8 +76,20 @@ final class S3Server implements AutoCloseable {
   }
 
   /** The keys in {@code bucket}, read from the blob store. */
-  List<String> keys(String bucket) {
+  public List<String> keys(String bucket) {
     return blobs.list(bucket).contents().stream().map(S3Object::key).toList();
+  }
+
+  /** Points Herald's object store at {@code bucket} on this server, with short timeouts. */
+  public void register(DynamicPropertyRegistry registry, String bucket) {
+    registry.add("herald.files.store", () -> "s3");
+    registry.add("herald.files.s3.bucket", () -> bucket);
+    registry.add("herald.files.s3.endpoint", () -> endpoint().toString());
+    registry.add("herald.files.s3.path-style", () -> "true");
+    registry.add("herald.files.s3.access-key-id", () -> ACCESS_KEY);
+    registry.add("herald.files.s3.secret-access-key", () -> SECRET_KEY);
+    registry.add("herald.files.s3.api-call-timeout", () -> "3s");
+    registry.add("herald.files.s3.api-call-attempt-timeout", () -> "1s");
   }
 
   /** Settings of the S3 store for {@code bucket} on this server. */

@@ -310,16 +310,11 @@ class JobIT extends ApiIT {
   }
 
   private UUID uploadId(String file) {
-    Http.Response upload = herald.upload(service, email, "people.csv", csv(file));
-    assertThat(upload.json().at("/data/valid").asBoolean()).as(upload.body()).isTrue();
-    return UUID.fromString(upload.json().at("/data/id").asString());
+    return herald.validUpload(service, email, "people.csv", csv(file));
   }
 
   private String status(UUID job) {
-    return herald
-        .adminOk("GET", "/admin/services/" + service + "/jobs/" + job, null)
-        .at("/data/job_status")
-        .asString();
+    return herald.jobStatus(service, job);
   }
 
   private long count(UUID job) {

@@ -81,16 +81,31 @@ public final class Herald {
         form.getValue());
   }
 
-  /** Uploads a file that passes its check, and makes a job of it now; answers the job's id. */
-  public UUID job(UUID service, UUID template, String fileName, byte[] content) {
+  /** Uploads a file that passes its check; answers the upload's id. */
+  public UUID validUpload(UUID service, UUID template, String fileName, byte[] content) {
     Http.Response upload = upload(service, template, fileName, content);
     assertThat(upload.status()).as(upload.body()).isEqualTo(201);
     assertThat(upload.json().at("/data/valid").asBoolean()).as(upload.body()).isTrue();
-    String id = upload.json().at("/data/id").asString();
+    return UUID.fromString(upload.json().at("/data/id").asString());
+  }
+
+  /** Uploads a file that passes its check, and makes a job of it now; answers the job's id. */
+  public UUID job(UUID service, UUID template, String fileName, byte[] content) {
+    UUID upload = validUpload(service, template, fileName, content);
     return UUID.fromString(
-        adminOk("POST", "/admin/services/" + service + "/jobs", Map.of("upload_id", id))
+        adminOk(
+                "POST",
+                "/admin/services/" + service + "/jobs",
+                Map.of("upload_id", upload.toString()))
             .at("/data/id")
             .asString());
+  }
+
+  /** A job's status, as {@code GET /admin/services/{id}/jobs/{job_id}} names it. */
+  public String jobStatus(UUID service, UUID job) {
+    return adminOk("GET", "/admin/services/" + service + "/jobs/" + job, null)
+        .at("/data/job_status")
+        .asString();
   }
 
   public UUID liveService() {
