@@ -88,8 +88,9 @@ public final class S3Server implements AutoCloseable {
     registry.add("herald.files.s3.path-style", () -> "true");
     registry.add("herald.files.s3.access-key-id", () -> ACCESS_KEY);
     registry.add("herald.files.s3.secret-access-key", () -> SECRET_KEY);
-    registry.add("herald.files.s3.api-call-timeout", () -> "3s");
-    registry.add("herald.files.s3.api-call-attempt-timeout", () -> "1s");
+    // Short enough for an outage to show quickly, long enough for a loaded machine's first call.
+    registry.add("herald.files.s3.api-call-timeout", () -> "10s");
+    registry.add("herald.files.s3.api-call-attempt-timeout", () -> "3s");
   }
 
   /** Settings of the S3 store for {@code bucket} on this server. */
