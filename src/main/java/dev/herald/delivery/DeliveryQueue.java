@@ -44,6 +44,9 @@ class DeliveryQueue implements SmartLifecycle, WorkSignal.Deliveries {
 
   private static final Logger log = LoggerFactory.getLogger(DeliveryQueue.class);
 
+  /** How long a row waits when every connection to its provider stayed busy. */
+  static final Duration BUSY_WAIT = Duration.ofSeconds(1);
+
   private final DeliveryRepository repository;
   private final Deliverer deliverer;
   private final HandOver handOver;
@@ -176,7 +179,11 @@ class DeliveryQueue implements SmartLifecycle, WorkSignal.Deliveries {
         repository.remove(row.id(), row.claims());
       }
     } catch (ProviderException e) {
-      retryOrGiveUp(row); // Deliverer has logged each provider's failure
+      if (e.notSent()) {
+        putBack(row); // Deliverer has logged it; it is back pressure, not a failed attempt
+      } else {
+        retryOrGiveUp(row); // Deliverer has logged each provider's failure
+      }
     } catch (RuntimeException e) {
       // Without messages: they can quote the recipient or the personalisation.
       log.error("Delivery of notification {} failed", row.id(), RedactedThrowable.of(e));
@@ -194,6 +201,22 @@ class DeliveryQueue implements SmartLifecycle, WorkSignal.Deliveries {
         starved = false;
         newDeliveries();
       }
+    }
+  }
+
+  /**
+   * Puts back a row that was never handed over because Herald's connections to the provider were
+   * all busy: due again after {@link #BUSY_WAIT}, its attempts as they were, so that a backlog
+   * bigger than the connections can carry never makes a technical failure.
+   */
+  private void putBack(Claimed row) {
+    try {
+      repository.putBack(row.id(), row.claims(), clock.instant().plus(BUSY_WAIT));
+    } catch (RuntimeException e) {
+      log.error(
+          "Could not put notification {} back in the queue: {}",
+          row.id(),
+          RedactedThrowable.summary(e));
     }
   }
 

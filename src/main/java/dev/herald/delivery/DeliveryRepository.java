@@ -170,6 +170,19 @@ class DeliveryRepository {
         .update();
   }
 
+  /** Puts a claimed row back, due at {@code runAt}, without counting an attempt. */
+  void putBack(UUID id, long claims, Instant runAt) {
+    jdbc.sql(
+            """
+            UPDATE delivery_queue SET run_at = :runAt, leased_by = NULL, leased_until = NULL
+             WHERE notification_id = :id AND claims = :claims
+            """)
+        .param("id", id)
+        .param("claims", claims)
+        .param("runAt", Sql.ts(runAt))
+        .update();
+  }
+
   /** Removes a claimed row once its run is over; nothing if another run has claimed it since. */
   void remove(UUID id, long claims) {
     jdbc.sql("DELETE FROM delivery_queue WHERE notification_id = :id AND claims = :claims")

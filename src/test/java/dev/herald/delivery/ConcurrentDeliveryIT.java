@@ -43,6 +43,20 @@ class ConcurrentDeliveryIT extends ApiIT {
   /** Above the API lane, so the claims of these tests take their own rows first. */
   private static final int TEST_PRIORITY = 1_000;
 
+  /** Three attempts, 300 ms apart at first, for the tests of failures. */
+  private static final DeliveryProperties QUICK =
+      new DeliveryProperties(
+          3,
+          Duration.ofMillis(300),
+          Duration.ofSeconds(1),
+          null,
+          4,
+          10,
+          2,
+          Duration.ofMillis(50),
+          Duration.ofSeconds(60),
+          Duration.ofSeconds(10));
+
   @Autowired NotificationRepository notifications;
   @Autowired DeliveryRepository deliveries;
   @Autowired DeliveryQueue queue;
@@ -193,18 +207,7 @@ class ConcurrentDeliveryIT extends ApiIT {
   @Test
   void aRetryableFailureWaitsItsBackoffAndTheLastAttemptMakesATechnicalFailure() {
     queue.stop();
-    DeliveryProperties quick =
-        new DeliveryProperties(
-            3,
-            Duration.ofMillis(300),
-            Duration.ofSeconds(1),
-            null,
-            4,
-            10,
-            2,
-            Duration.ofMillis(50),
-            Duration.ofSeconds(60),
-            Duration.ofSeconds(10));
+    DeliveryProperties quick = QUICK;
     List<Instant> attempts = new CopyOnWriteArrayList<>();
     Deliverer failing =
         new Deliverer(null, null, null, handOver, null, null, properties, quick) {
@@ -240,6 +243,46 @@ class ConcurrentDeliveryIT extends ApiIT {
           .isGreaterThanOrEqualTo(Duration.ofMillis(480));
     } finally {
       failingQueue.stop();
+      if (id != null) {
+        removeFromQueue(List.of(id));
+      }
+      queue.start();
+    }
+  }
+
+  @Test
+  void aHandOverThatFoundEveryConnectionBusyIsNotAnAttemptAndNeverMakesATechnicalFailure() {
+    queue.stop();
+    DeliveryProperties quick = QUICK;
+    List<Instant> tries = new CopyOnWriteArrayList<>();
+    Deliverer busy =
+        new Deliverer(null, null, null, handOver, null, null, properties, quick) {
+          @Override
+          boolean deliver(DeliveryRepository.Work work, long claim) throws ProviderException {
+            tries.add(Instant.now());
+            throw ProviderException.busy("All SMTP connections stayed busy", null);
+          }
+        };
+    DeliveryQueue busyQueue =
+        new DeliveryQueue(deliveries, busy, handOver, quick, clock, new SimpleMeterRegistry());
+    UUID id = null;
+    try {
+      id = queuedNotQueuedByTheApp(1).getFirst();
+      busyQueue.start();
+      UUID waiting = id;
+      // More tries than the 3 attempts allowed: none of them counts.
+      await().atMost(Duration.ofSeconds(30)).until(() -> tries.size() >= 5);
+      busyQueue.stop();
+      assertThat(status(waiting)).isEqualTo("created");
+      assertThat(queued(waiting)).isTrue();
+      assertThat(
+              jdbc.sql("SELECT attempts FROM delivery_queue WHERE notification_id = :id")
+                  .param("id", waiting)
+                  .query(Integer.class)
+                  .single())
+          .isZero();
+    } finally {
+      busyQueue.stop();
       if (id != null) {
         removeFromQueue(List.of(id));
       }

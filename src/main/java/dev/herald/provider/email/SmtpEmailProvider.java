@@ -97,7 +97,7 @@ public class SmtpEmailProvider implements EmailProvider, AutoCloseable {
           !reply.get().permanent());
     }
     if (e instanceof ConnectionsBusyException) {
-      return new ProviderException(e.getMessage(), true, e);
+      return ProviderException.busy(e.getMessage(), e);
     }
     if (e instanceof AuthenticationFailedException) {
       // the fault is in Herald's settings, not in the email: once they are fixed it will go
