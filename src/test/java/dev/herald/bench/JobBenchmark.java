@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,7 +30,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 public final class JobBenchmark {
 
   private static final String USAGE =
-      "--rows=1000000 --xlsx-rows=100000 --runs=1 --api-rate=100 --drain-timeout=1800";
+      "--rows=1000000 --xlsx-rows=100000 --runs=1 --api-rate=100 --drain-timeout=1800"
+          + " --statements=false";
 
   private JobBenchmark() {}
 
@@ -50,11 +52,12 @@ public final class JobBenchmark {
     CpuCalibration calibration = CpuCalibration.measureAndPrint();
     ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME))
         .setLevel(ch.qos.logback.classic.Level.WARN);
+    boolean statements = Boolean.parseBoolean(options.getOrDefault("statements", "false"));
     for (int run = 1; run <= runs; run++) {
       System.out.printf(
           "%n== Run %d: XLSX job of %,d rows, then CSV job of %,d rows with API sends at %d/s ==%n",
           run, xlsxRows, rows, apiRate);
-      measure(run, rows, xlsxRows, apiRate, drain, calibration);
+      measure(run, rows, xlsxRows, apiRate, drain, statements, calibration);
     }
     System.out.println(calibration.line());
     System.out.println(Load.now());
@@ -62,10 +65,18 @@ public final class JobBenchmark {
   }
 
   private static void measure(
-      int run, int rows, int xlsxRows, int apiRate, Duration drain, CpuCalibration calibration)
+      int run,
+      int rows,
+      int xlsxRows,
+      int apiRate,
+      Duration drain,
+      boolean statements,
+      CpuCalibration calibration)
       throws Exception {
     Path dataDir = Files.createTempDirectory("herald-job-bench");
-    try (EmbeddedPostgres postgres = BenchDatabase.durablePostgres(dataDir);
+    try (EmbeddedPostgres postgres =
+            BenchDatabase.durablePostgres(
+                dataDir, statements ? StatementStats.SERVER_SETTINGS : Map.of());
         ConfigurableApplicationContext context =
             HeraldInProcess.start(dataDir, postgres, Map.of())) {
       HikariDataSource pool = context.getBean(HikariDataSource.class);
@@ -92,9 +103,13 @@ public final class JobBenchmark {
           JobMeasurement.upload(herald, bulk, "people.csv", JobSheets.csv(rows), rows);
       JobMeasurement.Figures job;
       ApiDuringJob sends;
+      Optional<StatementStats> stats =
+          statements ? Optional.of(StatementStats.install(jdbc)) : Optional.empty();
+      stats.ifPresent(StatementStats::reset);
       try (PacedSends paced = new PacedSends(api.sends("http://localhost:" + port), apiRate)) {
         Instant apiFrom = Instant.now();
         job = JobMeasurement.measure(herald, jdbc, bulk, upload);
+        stats.ifPresent(s -> s.print("POST …/jobs → last row stored", rows, 12));
         awaitBulkDelivered(jdbc, drain);
         paced.close();
         sends = ApiDuringJob.read(jdbc, api.id(), apiFrom, paced, job);
