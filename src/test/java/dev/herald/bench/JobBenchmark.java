@@ -43,12 +43,7 @@ public final class JobBenchmark {
     int apiRate = Integer.parseInt(options.getOrDefault("api-rate", "100"));
     Duration drain =
         Duration.ofSeconds(Long.parseLong(options.getOrDefault("drain-timeout", "1800")));
-    System.out.printf(
-        "machine: %d cores (availableProcessors), JDK %s, max heap %d MB%n%s%n",
-        Runtime.getRuntime().availableProcessors(),
-        Runtime.version(),
-        HeapSampler.maxHeapMb(),
-        Load.now());
+    Load.printMachine();
     CpuCalibration calibration = CpuCalibration.measureAndPrint();
     ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME))
         .setLevel(ch.qos.logback.classic.Level.WARN);
