@@ -1,6 +1,7 @@
 package dev.herald.files;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
@@ -60,6 +61,21 @@ class FilesystemObjectStore implements ObjectStore {
       if (Files.isDirectory(file)) {
         return Optional.empty(); // a folder is no object
       }
+      throw failure("read", key, e);
+    }
+  }
+
+  @Override
+  public Optional<InputStream> open(String key) {
+    Path file = path(key);
+    if (Files.isDirectory(file)) {
+      return Optional.empty(); // a folder is no object
+    }
+    try {
+      return Optional.of(Files.newInputStream(file));
+    } catch (NoSuchFileException absent) {
+      return Optional.empty();
+    } catch (IOException e) {
       throw failure("read", key, e);
     }
   }

@@ -1,5 +1,6 @@
 package dev.herald.files;
 
+import java.io.InputStream;
 import java.util.List;
 import java.util.Optional;
 
@@ -16,6 +17,13 @@ public interface ObjectStore {
 
   /** The object, or empty when there is none. */
   Optional<byte[]> get(String key);
+
+  /**
+   * The object as a stream read from the store as it is consumed, so that a large one (a job's file
+   * of a million rows) is never whole in memory; empty when there is none. The caller closes it. A
+   * failure to read after it is opened is an {@link java.io.IOException} of the stream.
+   */
+  Optional<InputStream> open(String key);
 
   /** Deletes the object; an absent one is not an error. */
   void delete(String key);

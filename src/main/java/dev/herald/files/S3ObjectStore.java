@@ -1,5 +1,6 @@
 package dev.herald.files;
 
+import java.io.InputStream;
 import java.util.List;
 import java.util.Optional;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -51,6 +52,18 @@ class S3ObjectStore implements ObjectStore, AutoCloseable {
     ObjectKeys.check(key);
     try {
       return Optional.of(client.getObjectAsBytes(r -> r.bucket(bucket).key(key)).asByteArray());
+    } catch (NoSuchKeyException absent) {
+      return Optional.empty();
+    } catch (SdkException e) {
+      throw failure("read", key, e);
+    }
+  }
+
+  @Override
+  public Optional<InputStream> open(String key) {
+    ObjectKeys.check(key);
+    try {
+      return Optional.of(client.getObject(r -> r.bucket(bucket).key(key)));
     } catch (NoSuchKeyException absent) {
       return Optional.empty();
     } catch (SdkException e) {

@@ -10,6 +10,16 @@ final class Load {
 
   private Load() {}
 
+  /** The JVM's cores, version and heap, and the load average, before a benchmark's figures. */
+  static void printMachine() {
+    System.out.printf(
+        "machine: %d cores (availableProcessors), JDK %s, max heap %d MB%n%s%n",
+        Runtime.getRuntime().availableProcessors(),
+        Runtime.version(),
+        HeapSampler.maxHeapMb(),
+        now());
+  }
+
   /** "load average 1.20 0.90 0.70 (1, 5, 15 min)", from /proc/loadavg. */
   static String now() {
     try {

@@ -47,12 +47,7 @@ public final class PrintRunBenchmark {
                 "baseline-threads", String.valueOf(Runtime.getRuntime().availableProcessors())));
     List<Provider> providers =
         chosen == Provider.BOTH ? List.of(Provider.OUTBOX, Provider.SFTP) : List.of(chosen);
-    System.out.printf(
-        "machine: %d cores (availableProcessors), JDK %s, max heap %d MB%n%s%n",
-        Runtime.getRuntime().availableProcessors(),
-        Runtime.version(),
-        HeapSampler.maxHeapMb(),
-        Load.now());
+    Load.printMachine();
     CpuCalibration calibration = CpuCalibration.measureAndPrint();
     ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME))
         .setLevel(ch.qos.logback.classic.Level.WARN);

@@ -58,5 +58,6 @@ class FilesystemObjectStoreTest extends ObjectStoreContract {
         .hasMessageContaining(KEY)
         .hasMessageNotContaining("the letter's text");
     assertThatThrownBy(() -> store.get(KEY)).isInstanceOf(ObjectStoreException.class);
+    assertThatThrownBy(() -> store.open(KEY)).isInstanceOf(ObjectStoreException.class);
   }
 }

@@ -3,6 +3,7 @@ package dev.herald.files;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Random;
@@ -62,6 +63,26 @@ abstract class ObjectStoreContract {
     store.put("letters/2026-12-09/a/rendered.pdf", bytes("x"));
     assertThat(store.get("letters/2026-12-09")).as("a folder is no object").isEmpty();
     assertThat(store.get("letters/2026-12-09/a/rendered.pd")).isEmpty();
+  }
+
+  @Test
+  void opensAnObjectAsAStreamOfItsBytes() throws Exception {
+    byte[] content = new byte[3_000_000];
+    new Random(7).nextBytes(content);
+    store.put(KEY, content);
+    try (InputStream in = store.open(KEY).orElseThrow()) {
+      assertThat(in.read()).isEqualTo(content[0] & 0xff);
+      assertThat(in.readAllBytes())
+          .isEqualTo(java.util.Arrays.copyOfRange(content, 1, content.length));
+    }
+  }
+
+  @Test
+  void anAbsentObjectOpensEmpty() {
+    assertThat(store.open(KEY)).isEmpty();
+    store.put("letters/2026-12-09/a/rendered.pdf", bytes("x"));
+    assertThat(store.open("letters/2026-12-09")).as("a folder is no object").isEmpty();
+    assertThat(store.open("letters/2026-12-09/a/rendered.pd")).isEmpty();
   }
 
   @Test
@@ -143,6 +164,9 @@ abstract class ObjectStoreContract {
           .as(key)
           .isInstanceOf(IllegalArgumentException.class);
       assertThatThrownBy(() -> store.get(key)).as(key).isInstanceOf(IllegalArgumentException.class);
+      assertThatThrownBy(() -> store.open(key))
+          .as(key)
+          .isInstanceOf(IllegalArgumentException.class);
       assertThatThrownBy(() -> store.delete(key))
           .as(key)
           .isInstanceOf(IllegalArgumentException.class);

@@ -42,6 +42,7 @@ class S3ObjectStoreOutageTest {
       server.stop();
       assertFailsWithin(CALL, () -> store.put("letters/new.pdf", LETTER));
       assertFailsWithin(CALL, () -> store.get("letters/kept.pdf"));
+      assertFailsWithin(CALL, () -> store.open("letters/kept.pdf"));
       assertFailsWithin(CALL, () -> store.deleteFolder("letters"));
       assertFailsWithin(CALL, () -> store.list("letters/"));
 

@@ -142,6 +142,11 @@ class ExpiredPartitionsIT extends ApiIT {
     }
 
     @Override
+    public java.util.Optional<java.io.InputStream> open(String key) {
+      return store.open(key);
+    }
+
+    @Override
     public void delete(String key) {
       store.delete(key);
     }
