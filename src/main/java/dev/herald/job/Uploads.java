@@ -2,6 +2,7 @@ package dev.herald.job;
 
 import dev.herald.api.ApiException;
 import dev.herald.files.ObjectStore;
+import dev.herald.files.ObjectStoreException;
 import dev.herald.limit.DailyLimiter;
 import dev.herald.service.DataRetention;
 import dev.herald.service.Service;
@@ -16,6 +17,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -38,6 +41,8 @@ public class Uploads {
   static final String CSV_NAME = "rows.csv";
 
   private static final String CSV_KEY_END = ".csv";
+
+  private static final Logger log = LoggerFactory.getLogger(Uploads.class);
 
   private final ObjectStore store;
   private final UploadRepository uploads;
@@ -122,7 +127,13 @@ public class Uploads {
     Instant now = clock.instant();
     UUID id = Ids.timeOrdered();
     String key = "uploads/" + serviceId + "/" + id + (csv ? CSV_KEY_END : "");
-    store.put(key, file);
+    try {
+      store.put(key, file);
+    } catch (ObjectStoreException e) {
+      log.warn("Upload {} refused: its file could not be stored: {}", id, e.toString());
+      throw new ApiException(
+          503, "ServiceUnavailableError", "Herald cannot store the file; try again");
+    }
     Upload upload =
         new Upload(
             id,

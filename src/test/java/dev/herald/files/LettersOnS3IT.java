@@ -105,6 +105,23 @@ class LettersOnS3IT extends ApiIT {
                   .query(Long.class)
                   .single())
           .isZero();
+      // A recipient file uploaded meanwhile is refused as the PDF is, and no upload is recorded.
+      Http.Response upload =
+          herald.upload(
+              service,
+              template,
+              "letters.csv",
+              "address line 1,address line 2,postcode\nA Person,1 High Street,SW1A 2AA\n"
+                  .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      assertThat(upload.status()).as(upload.body()).isEqualTo(503);
+      assertThat(upload.json().at("/errors/0/error").asString())
+          .isEqualTo("ServiceUnavailableError");
+      assertThat(
+              jdbc.sql("SELECT count(*) FROM uploads WHERE service_id = :service")
+                  .param("service", service)
+                  .query(Long.class)
+                  .single())
+          .isZero();
 
       S3.start();
       down = false;
