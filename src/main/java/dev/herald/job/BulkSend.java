@@ -8,6 +8,7 @@ import dev.herald.auth.KeyType;
 import dev.herald.limit.RateLimiter;
 import dev.herald.notification.SendValidation;
 import dev.herald.notification.SenderLookup;
+import dev.herald.recipient.PhoneNumbers;
 import dev.herald.service.Service;
 import dev.herald.service.ServiceCache;
 import dev.herald.support.Uuids;
@@ -130,6 +131,9 @@ class BulkSend {
             message -> {
               throw ApiException.badRequest(message);
             });
+    if ("sms".equals(type) && key.keyType() != KeyType.TEST) {
+      checkNotMixed(template, facts, file);
+    }
     String scheduled = text(body, "scheduled_for");
     Instant scheduledFor =
         scheduled == null ? null : RequestValidator.instant(scheduled).orElseThrow();
@@ -143,6 +147,29 @@ class BulkSend {
             key.keyId(),
             senderId == null ? null : Uuids.parse(senderId).orElseThrow());
     return Map.of("data", view(job, service));
+  }
+
+  /**
+   * GC's refusal of a text message file with some, not all, of its numbers Notify's smoke-test
+   * numbers: such a mix is a test sent with a live or team key by mistake.
+   */
+  private static void checkNotMixed(Template template, ServiceFacts facts, byte[] file) {
+    int[] smokeTestsAndRows = new int[2];
+    new RecipientSheet(template, facts, LIMITS)
+        .forEachValidRow(
+            Uploads.CSV_NAME,
+            new ByteArrayInputStream(file),
+            row -> {
+              smokeTestsAndRows[1]++;
+              if (PhoneNumbers.isSmokeTestNumber(
+                  PhoneNumbers.normaliseForComparison(row.recipient()))) {
+                smokeTestsAndRows[0]++;
+              }
+            });
+    if (smokeTestsAndRows[0] > 0 && smokeTestsAndRows[0] < smokeTestsAndRows[1]) {
+      throw ApiException.badRequest(
+          "Bulk sending to testing and non-testing numbers is not supported");
+    }
   }
 
   private Template template(Service service, JsonNode body) {

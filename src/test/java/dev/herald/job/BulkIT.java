@@ -307,6 +307,18 @@ class BulkIT extends ApiIT {
                     List.of("07700900124", "x".repeat(919))))),
         "Row 2 - has a character count greater than 918 characters. Some messages may be too long"
             + " due to custom content.");
+    Map<String, Object> mixed =
+        request(
+            "template_id",
+            smsTemplate.toString(),
+            "rows",
+            List.of(
+                List.of("phone number", "text"),
+                List.of("07700 900000", "smoke test"),
+                List.of("07700900123", "real")));
+    assertBadRequest(
+        bulk(mixed), "Bulk sending to testing and non-testing numbers is not supported");
+    assertThat(bulk(herald.key(service, "test"), mixed).status()).isEqualTo(201);
   }
 
   @Test
