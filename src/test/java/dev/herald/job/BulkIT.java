@@ -323,17 +323,7 @@ class BulkIT extends ApiIT {
 
   @Test
   void theDailyLimitTrialModeAndTheGuestListAreChecked() {
-    UUID limited =
-        herald.service(
-            Map.of(
-                "name",
-                "Service " + UUID.randomUUID(),
-                "restricted",
-                false,
-                "permissions",
-                List.of("email", "sms", "letter"),
-                "email_message_limit",
-                2));
+    UUID limited = herald.liveEmailServiceLimitedTo(2);
     UUID template = herald.template(limited, "email", "Hi", "Hello ((name))");
     String csv = "email address,name\na@example.gov.uk,A\nb@example.gov.uk,B\nc@example.gov.uk,C\n";
     assertBadRequest(

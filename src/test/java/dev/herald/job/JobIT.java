@@ -255,17 +255,7 @@ class JobIT extends ApiIT {
 
   @Test
   void aJobOverTheDailyLimitWhenItStartsSendsNothing() {
-    UUID limited =
-        herald.service(
-            Map.of(
-                "name",
-                "Service " + UUID.randomUUID(),
-                "restricted",
-                false,
-                "permissions",
-                List.of("email"),
-                "email_message_limit",
-                3));
+    UUID limited = herald.liveEmailServiceLimitedTo(3);
     UUID template = herald.template(limited, "email", "Hi", "Hello ((name))");
     Http.Response upload =
         herald.upload(

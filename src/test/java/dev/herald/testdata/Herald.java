@@ -133,6 +133,20 @@ public final class Herald {
             List.of(permissions)));
   }
 
+  /** A live email service whose daily email limit is {@code limit}. */
+  public UUID liveEmailServiceLimitedTo(int limit) {
+    return service(
+        Map.of(
+            "name",
+            "Service " + UUID.randomUUID(),
+            "restricted",
+            false,
+            "permissions",
+            List.of("email"),
+            "email_message_limit",
+            limit));
+  }
+
   public UUID service(Map<String, Object> body) {
     return UUID.fromString(adminOk("POST", "/admin/services", body).get("id").asString());
   }
