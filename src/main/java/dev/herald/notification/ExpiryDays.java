@@ -14,7 +14,7 @@ import org.springframework.stereotype.Repository;
  * text so that PostgreSQL 14 prunes the day partitions while planning, in a custom and in a generic
  * plan. Matched on a joined {@code expires_on} or bound as a parameter, the pruning waited for
  * execution: every partition was planned (192 with 90-day retention) and, in a generic plan, locked
- * with its indexes (docs/benchmarks.md, "Partition pruning").
+ * with its indexes (docs/performance.md, "Partition pruning").
  */
 @Repository
 public class ExpiryDays {

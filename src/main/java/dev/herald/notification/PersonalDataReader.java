@@ -16,7 +16,7 @@ import org.springframework.stereotype.Repository;
  * prunes the partitions while planning, in a custom plan and in the generic plan pgjdbc's
  * server-side statements may switch to. Matched on the notification's {@code expires_on} in a join,
  * a read by id took 5.3 ms of planning and locked 797 relations; as two statements, 0.2 + 0.1 ms
- * and 28 + 9 (docs/benchmarks.md, "Partition pruning").
+ * and 28 + 9 (docs/performance.md, "Partition pruning").
  */
 @Repository
 public class PersonalDataReader {

@@ -56,7 +56,7 @@ public final class PlanProbe {
 
   /**
    * The custom and the generic plan's figures, printed with the number of partitions present (the
-   * figures of docs/benchmarks.md, "Partition pruning").
+   * figures of docs/performance.md, "Partition pruning").
    */
   public List<Figures> both(String label, String sql, Param... params) {
     List<Figures> both = List.of(custom(sql, params), generic(sql, params));
