@@ -110,7 +110,7 @@ public class JobNotifications {
     for (Row row : rows) {
       queued.add(queued(job, row, type, expiresOn, now));
     }
-    notifications.insertAll(queued);
+    notifications.copyAll(queued);
     signal.newWorkAfterCommit();
   }
 

@@ -1,5 +1,6 @@
 package dev.herald.notification;
 
+import dev.herald.support.CopyText;
 import dev.herald.support.PagePosition;
 import dev.herald.support.Sql;
 import java.sql.ResultSet;
@@ -13,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
+import javax.sql.DataSource;
 import org.springframework.jdbc.core.SqlTypeValue;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -28,10 +30,12 @@ public class NotificationRepository {
   public static final int PRIORITY_BULK = 0;
 
   private final JdbcClient jdbc;
+  private final DataSource db;
   private final PersonalDataReader personalData;
 
-  NotificationRepository(JdbcClient jdbc, PersonalDataReader personalData) {
+  NotificationRepository(JdbcClient jdbc, DataSource db, PersonalDataReader personalData) {
     this.jdbc = jdbc;
+    this.db = db;
     this.personalData = personalData;
   }
 
@@ -137,6 +141,114 @@ public class NotificationRepository {
         .param("letterTask", LETTER_PDF_TASK)
         .param("letterPriority", LETTER_PDF_PRIORITY)
         .update();
+  }
+
+  /**
+   * Stores as {@link #insertAll}, by {@code COPY} into each table in turn: a job's batch, which the
+   * transaction that records the job's progress holds (docs/performance.md, "Storing a job's
+   * rows"). The tables are written in the order of {@link #insertAll}'s statement; a failure in any
+   * fails the transaction.
+   */
+  public void copyAll(List<Queued> rows) {
+    try (CopyText copy =
+        CopyText.start(
+            db,
+            """
+            COPY notifications (id, service_id, template_id, template_version, api_key_id,
+                                key_type, notification_type, status, client_reference, reference,
+                                billable_units, international, phone_prefix, postage, expires_on,
+                                created_at, job_id, job_row_number) FROM STDIN
+            """)) {
+      for (Queued q : rows) {
+        Notification n = q.notification();
+        copy.value(n.id())
+            .value(n.serviceId())
+            .value(n.templateId())
+            .value(n.templateVersion())
+            .value(n.apiKeyId())
+            .value(n.keyType())
+            .value(n.type())
+            .value(n.status().value())
+            .value(n.clientReference())
+            .value("letter".equals(n.type()) ? LetterReference.next() : null)
+            .value(n.billableUnits())
+            .value(n.international())
+            .value(n.phonePrefix())
+            .value(n.postage())
+            .value(n.expiresOn())
+            .value(n.createdAt())
+            .value(q.jobId())
+            .value(q.jobRowNumber())
+            .endRow();
+      }
+      copy.finish();
+    }
+    try (CopyText copy =
+        CopyText.start(
+            db,
+            """
+            COPY notification_personal_data (notification_id, expires_on, service_id, recipient,
+                                             normalised_recipient, personalisation, reply_to_text,
+                                             unsubscribe_link) FROM STDIN
+            """)) {
+      for (Queued q : rows) {
+        Notification n = q.notification();
+        PersonalData p = q.personal();
+        copy.value(n.id())
+            .value(n.expiresOn())
+            .value(n.serviceId())
+            .value(p.recipient())
+            .value(p.normalisedRecipient())
+            .value(p.personalisationJson())
+            .value(p.replyToText())
+            .value(p.unsubscribeLink())
+            .endRow();
+      }
+      copy.finish();
+    }
+    List<Queued> deliveries = new ArrayList<>();
+    List<Queued> letters = new ArrayList<>();
+    for (Queued q : rows) {
+      if (q.priority() != NOT_QUEUED) {
+        ("letter".equals(q.notification().type()) ? letters : deliveries).add(q);
+      }
+    }
+    if (!deliveries.isEmpty()) {
+      try (CopyText copy =
+          CopyText.start(
+              db, "COPY delivery_queue (notification_id, key_type, priority, run_at) FROM STDIN")) {
+        for (Queued q : deliveries) {
+          Notification n = q.notification();
+          copy.value(n.id())
+              .value(n.keyType())
+              .value(q.priority())
+              .value(q.runAt() == null ? n.createdAt() : q.runAt())
+              .endRow();
+        }
+        copy.finish();
+      }
+    }
+    if (!letters.isEmpty()) {
+      try (CopyText copy =
+          CopyText.start(
+              db,
+              """
+              COPY scheduled_tasks (task_name, task_instance, execution_time, picked, version,
+                                    priority) FROM STDIN
+              """)) {
+        for (Queued q : letters) {
+          Notification n = q.notification();
+          copy.value(LETTER_PDF_TASK)
+              .value(n.id() + "/" + n.expiresOn())
+              .value(n.createdAt())
+              .value(false)
+              .value(1)
+              .value(LETTER_PDF_PRIORITY)
+              .endRow();
+        }
+        copy.finish();
+      }
+    }
   }
 
   /** The task that makes a letter's PDF, queued with the letter (dev.herald.letter.LetterPdfs). */

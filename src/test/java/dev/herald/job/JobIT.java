@@ -299,6 +299,42 @@ class JobIT extends ApiIT {
     assertThat(count(job)).isZero();
   }
 
+  /**
+   * A job's rows go to the database by COPY in its text format, where a backslash, tab, newline and
+   * {@code \N} mean something: a file's values holding them are stored as written.
+   */
+  @Test
+  void valuesWithCopysSpecialCharactersAreStoredAsWritten() {
+    String thing = "tab\there, \"quoted\" \\N and a back\\slash\nnew line\r\nand CR";
+    String reference = "ref\\N\\1";
+    UUID job =
+        herald.job(
+            service,
+            email,
+            "people.csv",
+            csv(
+                "email address,name,thing,reference\none@example.gov.uk,One,\""
+                    + thing.replace("\"", "\"\"")
+                    + "\","
+                    + reference
+                    + "\n"));
+    await().atMost(DONE).until(() -> status(job).equals("finished all notifications created"));
+    Map<String, Object> row =
+        jdbc.sql(
+                """
+                SELECT n.client_reference, p.personalisation ->> 'thing' AS thing, p.recipient
+                  FROM notifications n
+                  JOIN notification_personal_data p ON p.notification_id = n.id
+                 WHERE n.job_id = :job
+                """)
+            .param("job", job)
+            .query()
+            .singleRow();
+    assertThat(row.get("thing")).isEqualTo(thing);
+    assertThat(row.get("client_reference")).isEqualTo(reference);
+    assertThat(row.get("recipient")).isEqualTo("one@example.gov.uk");
+  }
+
   private UUID uploadId(String file) {
     return herald.validUpload(service, email, "people.csv", csv(file));
   }
