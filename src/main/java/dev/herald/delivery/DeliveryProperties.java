@@ -20,6 +20,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *     instance wakes it at once; work of other instances, retries and lapsed leases wait for this.
  * @param lease how long a claim holds a queue row without a heartbeat.
  * @param heartbeat how often the leases of running deliveries are renewed.
+ * @param bulkThreadsWhileStoring the bulk lane's deliveries one instance runs at once while a job's
+ *     rows are being stored (on any instance); API sends are not held back. Storing a row costs the
+ *     database a tenth of delivering it, so that a job is stored first, then sent at full speed.
  */
 @ConfigurationProperties("herald.delivery")
 public record DeliveryProperties(
@@ -32,7 +35,8 @@ public record DeliveryProperties(
     int claimers,
     Duration pollInterval,
     Duration lease,
-    Duration heartbeat) {
+    Duration heartbeat,
+    int bulkThreadsWhileStoring) {
 
   public DeliveryProperties {
     maxAttempts = maxAttempts <= 0 ? 12 : maxAttempts;
@@ -45,6 +49,7 @@ public record DeliveryProperties(
     pollInterval = pollInterval == null ? Duration.ofSeconds(1) : pollInterval;
     lease = lease == null ? Duration.ofSeconds(60) : lease;
     heartbeat = heartbeat == null ? Duration.ofSeconds(10) : heartbeat;
+    bulkThreadsWhileStoring = bulkThreadsWhileStoring <= 0 ? 2 : bulkThreadsWhileStoring;
     if (!heartbeat.multipliedBy(2).minus(lease).isNegative()) {
       throw new IllegalArgumentException(
           "herald.delivery.heartbeat must be under half of herald.delivery.lease");

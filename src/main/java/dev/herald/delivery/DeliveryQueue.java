@@ -24,6 +24,7 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -47,6 +48,15 @@ class DeliveryQueue implements SmartLifecycle, WorkSignal.Deliveries {
   /** How long a row waits when every connection to its provider stayed busy. */
   static final Duration BUSY_WAIT = Duration.ofSeconds(1);
 
+  /** How often an instance asks whether a job's rows are being stored. */
+  static final Duration STORING_CHECK = Duration.ofSeconds(1);
+
+  /**
+   * A job in progress that has not moved on for this long is not being stored (its instance died,
+   * or its batch fails): it no longer holds the bulk lane back.
+   */
+  static final Duration STORING_STALE = Duration.ofSeconds(30);
+
   private final DeliveryRepository repository;
   private final Deliverer deliverer;
   private final HandOver handOver;
@@ -56,6 +66,9 @@ class DeliveryQueue implements SmartLifecycle, WorkSignal.Deliveries {
   private final Semaphore free;
   private final Timer held;
   private final Set<UUID> running = ConcurrentHashMap.newKeySet();
+  private final AtomicInteger bulkRunning = new AtomicInteger();
+  private volatile long storingCheckedAt;
+  private volatile boolean storing;
   private final Object wake = new Object();
   private boolean woken;
   private volatile boolean starved;
@@ -78,6 +91,7 @@ class DeliveryQueue implements SmartLifecycle, WorkSignal.Deliveries {
     this.clock = clock;
     this.instance = instanceName();
     this.free = new Semaphore(properties.threads());
+    this.storingCheckedAt = System.nanoTime() - STORING_CHECK.toNanos() - 1;
     this.held =
         Timer.builder("herald.delivery.run")
             .description(
@@ -86,6 +100,11 @@ class DeliveryQueue implements SmartLifecycle, WorkSignal.Deliveries {
     Gauge.builder(
             "herald.delivery.threads.busy", free, f -> properties.threads() - f.availablePermits())
         .description("Delivery threads in use, of herald.delivery.threads")
+        .register(meters);
+    Gauge.builder("herald.delivery.bulk.busy", bulkRunning, AtomicInteger::get)
+        .description(
+            "Delivery threads running or claiming bulk-lane rows (capped by"
+                + " herald.delivery.bulk-threads-while-storing while a job's rows are stored)")
         .register(meters);
   }
 
@@ -113,12 +132,24 @@ class DeliveryQueue implements SmartLifecycle, WorkSignal.Deliveries {
       return false;
     }
     starved = false;
+    // While a job's rows are stored, the bulk lane runs on a few threads (reserved before the
+    // claim, as the permits are): the storing, which makes every row safe, gets the machine.
+    int reserved = 0;
+    int ask = limit;
+    boolean apiOnly = false;
+    if (jobStoring()) {
+      reserved = reserveBulk(limit);
+      apiOnly = reserved == 0;
+      ask = apiOnly ? limit : reserved;
+    }
     List<Claimed> claimed = List.of();
     try {
       Instant now = clock.instant();
-      claimed = repository.claim(instance, now, now.plus(properties.lease()), limit);
+      claimed = repository.claim(instance, now, now.plus(properties.lease()), ask, apiOnly);
     } finally {
       free.release(limit - claimed.size());
+      int bulk = (int) claimed.stream().filter(Claimed::bulk).count();
+      bulkRunning.addAndGet(bulk - reserved);
     }
     // Each row's thread is given to its run or given back, also if this loop fails part way.
     int handled = 0;
@@ -126,6 +157,7 @@ class DeliveryQueue implements SmartLifecycle, WorkSignal.Deliveries {
       for (Claimed row : claimed) {
         if (row.work() == null) {
           free.release();
+          bulkDone(row);
           handled++;
           nothingToSend(row);
           continue;
@@ -134,9 +166,54 @@ class DeliveryQueue implements SmartLifecycle, WorkSignal.Deliveries {
         handled++;
       }
     } finally {
+      for (Claimed row : claimed.subList(handled, claimed.size())) {
+        bulkDone(row);
+      }
       free.release(claimed.size() - handled);
     }
-    return claimed.size() == limit;
+    return claimed.size() == ask;
+  }
+
+  /**
+   * Whether a job's rows are being stored on any instance, read at most every {@link
+   * #STORING_CHECK}; false if it cannot be read.
+   */
+  private boolean jobStoring() {
+    long now = System.nanoTime();
+    if (now - storingCheckedAt > STORING_CHECK.toNanos()) {
+      storingCheckedAt = now;
+      try {
+        storing = repository.jobStoring(clock.instant().minus(STORING_STALE));
+      } catch (RuntimeException e) {
+        storing = false; // the claim that follows fails as well, and is logged
+      }
+    }
+    return storing;
+  }
+
+  /** Takes up to {@code most} of the bulk lane's threads while storing; answers how many. */
+  private int reserveBulk(int most) {
+    while (true) {
+      int busy = bulkRunning.get();
+      int room = properties.bulkThreadsWhileStoring() - busy;
+      if (room <= 0) {
+        return 0;
+      }
+      int take = Math.min(room, most);
+      if (bulkRunning.compareAndSet(busy, busy + take)) {
+        return take;
+      }
+    }
+  }
+
+  /** A bulk row's thread is free again: while storing, a claim may take another. */
+  private void bulkDone(Claimed row) {
+    if (row.bulk()) {
+      bulkRunning.decrementAndGet();
+      if (storing) {
+        newDeliveries();
+      }
+    }
   }
 
   private void start(Claimed row) {
@@ -146,7 +223,7 @@ class DeliveryQueue implements SmartLifecycle, WorkSignal.Deliveries {
       runs.execute(() -> run(row, started));
     } catch (RuntimeException e) {
       running.remove(row.id()); // its lease lapses, and any instance claims it again
-      throw e;
+      throw e; // claimOnce's loop gives its threads back
     }
   }
 
@@ -197,6 +274,7 @@ class DeliveryQueue implements SmartLifecycle, WorkSignal.Deliveries {
       running.remove(row.id());
       held.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
       free.release();
+      bulkDone(row);
       if (starved) {
         starved = false;
         newDeliveries();

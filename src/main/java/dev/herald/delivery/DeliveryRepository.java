@@ -1,5 +1,6 @@
 package dev.herald.delivery;
 
+import dev.herald.notification.NotificationRepository;
 import dev.herald.notification.NotificationStatus;
 import dev.herald.notification.NotificationStatus.Change;
 import dev.herald.notification.PersonalData;
@@ -44,18 +45,40 @@ class DeliveryRepository {
    * partition and a generic plan locked each of them (ClaimPlanIT).
    */
   List<Claimed> claim(String instance, Instant now, Instant until, int limit) {
+    return claim(instance, now, until, limit, false);
+  }
+
+  /** Claims as {@link #claim(String, Instant, Instant, int)}, API sends only if {@code apiOnly}. */
+  List<Claimed> claim(String instance, Instant now, Instant until, int limit, boolean apiOnly) {
     List<ClaimedRow> rows =
         jdbc.sql(CLAIM)
             .param("instance", instance)
             .param("now", Sql.ts(now))
             .param("until", Sql.ts(until))
             .param("limit", limit)
+            .param("lowest", apiOnly ? NotificationRepository.PRIORITY_BULK + 1 : Integer.MIN_VALUE)
             .query(DeliveryRepository::claimedRow)
             .list();
     Map<UUID, LocalDate> days = new HashMap<>(rows.size() * 2);
     rows.stream().filter(ClaimedRow::created).forEach(r -> days.put(r.id(), r.expiresOn()));
     Map<UUID, PersonalData> found = personalData.find(days);
     return rows.stream().map(r -> r.claimed(found.get(r.id()))).toList();
+  }
+
+  /**
+   * Whether a job's rows are being stored: a job {@code in progress} that moved on at or after
+   * {@code since} (one that stopped moving, its instance dead or its batch failing, does not count
+   * once {@code since} has passed it). By the partial index of V0036.
+   */
+  boolean jobStoring(Instant since) {
+    return jdbc.sql(
+            """
+            SELECT EXISTS (SELECT 1 FROM jobs
+                            WHERE job_status = 'in progress' AND updated_at >= :since)
+            """)
+        .param("since", Sql.ts(since))
+        .query(Boolean.class)
+        .single();
   }
 
   /**
@@ -73,12 +96,13 @@ class DeliveryRepository {
          WHERE q.notification_id = ANY(ARRAY(
                  SELECT notification_id FROM delivery_queue
                   WHERE run_at <= :now AND (leased_until IS NULL OR leased_until < :now)
+                    AND priority >= :lowest
                   ORDER BY priority DESC, run_at
                   LIMIT :limit
                     FOR UPDATE SKIP LOCKED))
-        RETURNING q.notification_id, q.key_type, q.claims, q.attempts
+        RETURNING q.notification_id, q.key_type, q.claims, q.attempts, q.priority
       )
-      SELECT c.notification_id, c.claims, c.attempts, n.service_id, n.template_id,
+      SELECT c.notification_id, c.claims, c.attempts, c.priority, n.service_id, n.template_id,
              n.template_version, n.key_type, n.notification_type, n.status, n.international,
              n.expires_on
         FROM claimed c
@@ -94,6 +118,7 @@ class DeliveryRepository {
         rs.getObject("notification_id", UUID.class),
         rs.getLong("claims"),
         rs.getInt("attempts"),
+        rs.getInt("priority") <= NotificationRepository.PRIORITY_BULK,
         NotificationStatus.CREATED.value().equals(rs.getString("status")),
         rs.getObject("service_id", UUID.class),
         rs.getObject("template_id", UUID.class),
@@ -109,6 +134,7 @@ class DeliveryRepository {
       UUID id,
       long claims,
       int attempts,
+      boolean bulk,
       boolean created,
       UUID serviceId,
       UUID templateId,
@@ -136,7 +162,7 @@ class DeliveryRepository {
                   p.replyToText(),
                   p.unsubscribeLink())
               : null;
-      return new Claimed(id, claims, attempts, work, created);
+      return new Claimed(id, claims, attempts, bulk, work, created);
     }
   }
 
@@ -328,7 +354,8 @@ class DeliveryRepository {
    * A claimed row of the delivery queue: its claim count, the attempts that failed before, and the
    * work to do, if any. {@code created} is whether the notification still waits for a hand-over.
    */
-  record Claimed(UUID id, long claims, int attempts, Work work, boolean created) {
+  /** A claimed row; {@code bulk} if it is on the bulk lane (a job's row). */
+  record Claimed(UUID id, long claims, int attempts, boolean bulk, Work work, boolean created) {
 
     @Override
     public String toString() {

@@ -27,7 +27,8 @@ class ClaimPlanIT extends ApiIT {
       new Param("instance", "text", "'plan-probe'"),
       new Param("until", "timestamptz", "'2000-01-01T00:05:00Z'"),
       new Param("now", "timestamptz", "'2000-01-01T00:00:00Z'"),
-      new Param("limit", "int", "50")
+      new Param("limit", "int", "50"),
+      new Param("lowest", "int", "-2147483648")
     };
     probe.both("claim", DeliveryRepository.CLAIM, params);
     assertThat(probe.partitionsUpTo(Timestamps.londonDate(clock.instant()), 190))

@@ -55,7 +55,8 @@ class ConcurrentDeliveryIT extends ApiIT {
           2,
           Duration.ofMillis(50),
           Duration.ofSeconds(60),
-          Duration.ofSeconds(10));
+          Duration.ofSeconds(10),
+          2);
 
   @Autowired NotificationRepository notifications;
   @Autowired DeliveryRepository deliveries;
@@ -304,7 +305,8 @@ class ConcurrentDeliveryIT extends ApiIT {
             4,
             Duration.ofMillis(20),
             Duration.ofSeconds(60),
-            Duration.ofSeconds(10));
+            Duration.ofSeconds(10),
+            2);
     CountDownLatch mayEnd = new CountDownLatch(1);
     AtomicInteger running = new AtomicInteger();
     AtomicInteger mostAtOnce = new AtomicInteger();
@@ -353,6 +355,122 @@ class ConcurrentDeliveryIT extends ApiIT {
       removeFromQueue(mine);
       queue.start();
     }
+  }
+
+  /**
+   * While a job's rows are being stored, the bulk lane runs on {@code bulkThreadsWhileStoring}
+   * threads of an instance and API sends are not held back; once the job is stored (or has stopped
+   * moving on for {@link DeliveryQueue#STORING_STALE}) the lane takes every thread again.
+   */
+  @Test
+  void whileAJobIsStoredTheBulkLaneRunsOnFewThreadsAndApiSendsAreNotHeldBack() throws Exception {
+    queue.stop();
+    DeliveryProperties sixThreadsTwoWhileStoring =
+        new DeliveryProperties(
+            3,
+            Duration.ofMillis(300),
+            Duration.ofSeconds(1),
+            null,
+            6,
+            10,
+            2,
+            Duration.ofMillis(20),
+            Duration.ofSeconds(60),
+            Duration.ofSeconds(10),
+            2);
+    CountDownLatch mayEnd = new CountDownLatch(1);
+    AtomicInteger running = new AtomicInteger();
+    Deliverer blocking =
+        new Deliverer(
+            null, null, null, handOver, null, null, properties, sixThreadsTwoWhileStoring) {
+          @Override
+          boolean deliver(DeliveryRepository.Work work, long claim) {
+            running.incrementAndGet();
+            try {
+              mayEnd.await();
+            } catch (InterruptedException e) {
+              Thread.currentThread().interrupt();
+            }
+            running.decrementAndGet();
+            return false;
+          }
+        };
+    DeliveryQueue throttled =
+        new DeliveryQueue(
+            deliveries,
+            blocking,
+            handOver,
+            sixThreadsTwoWhileStoring,
+            clock,
+            new SimpleMeterRegistry());
+    StoredNotifications.Owner owner =
+        new StoredNotifications(herald, notifications, jdbc, tx).owner();
+    UUID job = storingJob(owner, clock.instant());
+    List<UUID> bulk = queuedNotQueuedByTheApp(12);
+    jdbc.sql("UPDATE delivery_queue SET priority = :bulk WHERE notification_id = ANY(:ids)")
+        .param("bulk", NotificationRepository.PRIORITY_BULK)
+        .param("ids", Sql.array("uuid", bulk))
+        .update();
+    List<UUID> api = List.of();
+    try {
+      assertThat(deliveries.jobStoring(clock.instant().minus(DeliveryQueue.STORING_STALE)))
+          .isTrue();
+      assertThat(
+              deliveries.jobStoring(
+                  clock.instant().plus(DeliveryQueue.STORING_STALE.plusSeconds(1))))
+          .as("a job that stopped moving on holds nothing back")
+          .isFalse();
+      throttled.start();
+      await().atMost(Duration.ofSeconds(10)).until(() -> running.get() == 2);
+      await()
+          .during(Duration.ofMillis(300))
+          .atMost(Duration.ofSeconds(5))
+          .until(() -> leased(bulk) == 2);
+
+      api = queuedNotQueuedByTheApp(1);
+      throttled.newDeliveries();
+      List<UUID> apiSend = api;
+      await().atMost(Duration.ofSeconds(10)).until(() -> leased(apiSend) == 1);
+      assertThat(leased(bulk)).isEqualTo(2);
+
+      jdbc.sql("UPDATE jobs SET job_status = 'finished all notifications created' WHERE id = :id")
+          .param("id", job)
+          .update();
+      // Within a check of the jobs, the lane takes the threads left: 6 less the API send's.
+      await().atMost(Duration.ofSeconds(10)).until(() -> leased(bulk) == 5);
+
+      mayEnd.countDown();
+      await().atMost(Duration.ofSeconds(10)).until(() -> bulk.stream().noneMatch(this::queued));
+      assertThat(api.stream().noneMatch(this::queued)).isTrue();
+    } finally {
+      mayEnd.countDown();
+      throttled.stop();
+      removeFromQueue(bulk);
+      removeFromQueue(api);
+      jdbc.sql("UPDATE jobs SET job_status = 'finished all notifications created' WHERE id = :id")
+          .param("id", job)
+          .update();
+      queue.start();
+    }
+  }
+
+  /** A job in progress that moved on at {@code at}, as JobProcessor leaves it between batches. */
+  private UUID storingJob(StoredNotifications.Owner owner, Instant at) {
+    UUID id = UUID.randomUUID();
+    jdbc.sql(
+            """
+            INSERT INTO jobs (id, service_id, template_id, template_version, original_file_name,
+                              file_key, notification_count, job_status, created_at, updated_at)
+            SELECT :id, :service, :template, max(version), 'people.csv', 'none', 100,
+                   'in progress', :at, :at
+              FROM templates_history WHERE id = :template
+            """)
+        .param("id", id)
+        .param("service", owner.service())
+        .param("template", owner.template())
+        .param("at", Sql.ts(at))
+        .update();
+    return id;
   }
 
   private long leased(List<UUID> ids) {

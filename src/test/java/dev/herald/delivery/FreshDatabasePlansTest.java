@@ -105,7 +105,8 @@ class FreshDatabasePlansTest {
       new Param("instance", "text", "'plan-probe'"),
       new Param("until", "timestamptz", "'2030-01-01T00:05:00Z'"),
       new Param("now", "timestamptz", "'2030-01-01T00:00:00Z'"),
-      new Param("limit", "int", "100")
+      new Param("limit", "int", "100"),
+      new Param("lowest", "int", "-2147483648")
     };
     assertNoSequentialScan(DeliveryRepository.CLAIM, claim);
     assertNoSequentialScan(DeliveryRepository.HAND_OVER, handOver(ids));
