@@ -35,19 +35,43 @@ class FilesystemObjectStore implements ObjectStore {
 
   @Override
   public void put(String key, byte[] content) {
+    store(key, temporary -> write(temporary, content));
+  }
+
+  @Override
+  public void put(String key, InputStream content, long length) {
+    store(
+        key,
+        temporary -> {
+          long copied = Files.copy(content, temporary, StandardCopyOption.REPLACE_EXISTING);
+          if (copied != length) {
+            throw new IOException("read " + copied + " bytes of " + length);
+          }
+          try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
+            channel.force(true);
+          }
+        });
+  }
+
+  /** Writes a temporary file beside the object's, then moves it in place: all or nothing. */
+  private void store(String key, Writer writer) {
     Path target = path(key);
     Path directory = target.getParent();
     Path temporary = null;
     try {
       Files.createDirectories(directory);
       temporary = Files.createTempFile(directory, TEMPORARY, ".tmp");
-      write(temporary, content);
+      writer.write(temporary);
       Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE);
       force(directory);
     } catch (IOException e) {
       deleteQuietly(temporary);
       throw failure("store", key, e);
     }
+  }
+
+  private interface Writer {
+    void write(Path temporary) throws IOException;
   }
 
   @Override

@@ -15,6 +15,14 @@ public interface ObjectStore {
   /** Stores the object whole, replacing one with the same key: a reader sees all of it or none. */
   void put(String key, byte[] content);
 
+  /**
+   * Stores the object as {@link #put(String, byte[])} does, read from {@code content} as it is sent
+   * ({@code length} bytes), so that a large one (an uploaded file of a million rows) is never whole
+   * in memory. The caller closes the stream; a failure to read it is an {@link
+   * ObjectStoreException}, and nothing is stored.
+   */
+  void put(String key, InputStream content, long length);
+
   /** The object, or empty when there is none. */
   Optional<byte[]> get(String key);
 

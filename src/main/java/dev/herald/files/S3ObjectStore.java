@@ -36,14 +36,29 @@ class S3ObjectStore implements ObjectStore, AutoCloseable {
 
   @Override
   public void put(String key, byte[] content) {
+    put(key, RequestBody.fromBytes(content));
+  }
+
+  @Override
+  public void put(String key, InputStream content, long length) {
+    put(key, RequestBody.fromInputStream(content, length));
+  }
+
+  private void put(String key, RequestBody body) {
     var request = PutObjectRequest.builder().bucket(bucket).key(ObjectKeys.check(key));
     if (serverSideEncryption) {
       request.serverSideEncryption(ServerSideEncryption.AES256);
     }
     try {
-      client.putObject(request.build(), RequestBody.fromBytes(content));
+      client.putObject(request.build(), body);
     } catch (SdkException e) {
       throw failure("store", key, e);
+    } catch (IllegalStateException e) {
+      // A stream that failed part way cannot be sent again: the SDK's retry says so.
+      throw new ObjectStoreException(
+          "could not store %s in S3 bucket %s: its content could not be read again"
+              .formatted(key, bucket),
+          e);
     }
   }
 

@@ -3,8 +3,6 @@ package dev.herald.job;
 import dev.herald.api.ApiException;
 import dev.herald.support.Timestamps;
 import dev.herald.support.Uuids;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -50,7 +48,8 @@ class AdminUploadController {
       throw ApiException.badRequest("You need to chose a file to upload");
     }
     Uploads.Checked checked =
-        uploads.upload(serviceId, template, file.getOriginalFilename(), bytes(file), preview);
+        uploads.upload(
+            serviceId, template, file.getOriginalFilename(), UploadedFile.of(file), preview);
     Upload upload = checked.upload();
     Map<String, Object> view = new LinkedHashMap<>();
     view.put("id", upload.id());
@@ -70,13 +69,5 @@ class AdminUploadController {
       throw ApiException.validation("preview_row is not a row index (0 to 9999999)");
     }
     return Integer.parseInt(text);
-  }
-
-  private static byte[] bytes(MultipartFile file) {
-    try {
-      return file.getBytes();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }

@@ -138,7 +138,13 @@ class BulkSend {
     Instant scheduledFor =
         scheduled == null ? null : RequestValidator.instant(scheduled).orElseThrow();
     Upload upload =
-        uploads.keep(service.id(), template, body.get("name").asString(), true, file, check);
+        uploads.keep(
+            service.id(),
+            template,
+            body.get("name").asString(),
+            true,
+            UploadedFile.of(file),
+            check);
     StoredJob job =
         jobs.create(
             service.id(),

@@ -35,6 +35,7 @@ class JobProcessor {
   private static final Logger log = LoggerFactory.getLogger(JobProcessor.class);
 
   private final JobRepository jobs;
+  private final UploadRepository uploads;
   private final JobRowSource source;
   private final JobNotifications notifications;
   private final ServiceRepository services;
@@ -47,6 +48,7 @@ class JobProcessor {
 
   JobProcessor(
       JobRepository jobs,
+      UploadRepository uploads,
       JobRowSource source,
       JobNotifications notifications,
       ServiceRepository services,
@@ -57,6 +59,7 @@ class JobProcessor {
       @Value("${herald.jobs.batch-rows}") int batchRows,
       Clock clock) {
     this.jobs = jobs;
+    this.uploads = uploads;
     this.source = source;
     this.notifications = notifications;
     this.services = services;
@@ -191,9 +194,11 @@ class JobProcessor {
 
   /**
    * Starts a job due now (pending, or scheduled and its time come), counting its rows against the
-   * service's daily limit in the same transaction: a job that does not fit is {@code sending limits
-   * exceeded} and sends nothing (a test key's rows are not counted, as in Notify). True if the job
-   * is in progress.
+   * service's daily limit, and its rows to phone numbers outside the UK against the international
+   * text message limit as well, in the same transaction: a job that does not fit either is {@code
+   * sending limits exceeded}, counts against neither and sends nothing (a test key's rows are not
+   * counted, as in Notify). True if the job is in progress. A job is made of an upload of the same
+   * id, whose check counted its international rows.
    */
   private boolean start(StoredJob job, Service service, String type, String keyType) {
     Instant now = clock.instant();
@@ -208,19 +213,29 @@ class JobProcessor {
                           return false;
                         }
                         jobs.queueFrom(job.id(), notifications.queueFrom(now));
-                        if ("test".equals(keyType)
-                            || limits.takeAll(service, type, job.notificationCount())) {
+                        if ("test".equals(keyType)) {
                           return true;
                         }
+                        int international =
+                            "sms".equals(type) ? uploads.internationalSmsCount(job.id()) : 0;
+                        Object counted = status.createSavepoint();
+                        if (limits.takeAll(service, type, job.notificationCount())
+                            && (international == 0
+                                || limits.takeAll(service, "international_sms", international))) {
+                          return true;
+                        }
+                        status.rollbackToSavepoint(counted);
                         jobs.move(
                             job.id(),
                             JobStatus.IN_PROGRESS,
                             JobStatus.SENDING_LIMITS_EXCEEDED,
                             now);
                         log.info(
-                            "Job {} of {} rows is over the service's daily {} limit: not sent",
+                            "Job {} of {} rows ({} international) is over the service's daily"
+                                + " {} limits: not sent",
                             job.id(),
                             job.notificationCount(),
+                            international,
                             type);
                         return false;
                       }));

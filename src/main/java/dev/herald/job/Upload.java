@@ -15,6 +15,7 @@ public record Upload(
     String originalFileName,
     String fileKey,
     int rowCount,
+    int internationalSmsCount,
     boolean valid,
     Instant createdAt,
     Instant expiresAt,

@@ -26,10 +26,10 @@ class UploadRepository {
     jdbc.sql(
             """
             INSERT INTO uploads (id, service_id, template_id, template_version,
-                                 original_file_name, file_key, row_count, valid, created_at,
-                                 expires_at)
+                                 original_file_name, file_key, row_count,
+                                 international_sms_count, valid, created_at, expires_at)
             VALUES (:id, :serviceId, :templateId, :templateVersion, :name, :fileKey, :rows,
-                    :valid, :createdAt, :expiresAt)
+                    :international, :valid, :createdAt, :expiresAt)
             """)
         .param("id", u.id())
         .param("serviceId", u.serviceId())
@@ -38,10 +38,20 @@ class UploadRepository {
         .param("name", u.originalFileName())
         .param("fileKey", u.fileKey())
         .param("rows", u.rowCount())
+        .param("international", u.internationalSmsCount())
         .param("valid", u.valid())
         .param("createdAt", Sql.ts(u.createdAt()))
         .param("expiresAt", Sql.ts(u.expiresAt()))
         .update();
+  }
+
+  /** The upload's rows with a phone number that is not a UK one (0 if there is no such upload). */
+  int internationalSmsCount(UUID id) {
+    return jdbc.sql("SELECT international_sms_count FROM uploads WHERE id = :id")
+        .param("id", id)
+        .query(Integer.class)
+        .optional()
+        .orElse(0);
   }
 
   /** Keeps an upload's file at least until {@code until}. */
@@ -117,6 +127,7 @@ class UploadRepository {
         rs.getString("original_file_name"),
         rs.getString("file_key"),
         rs.getInt("row_count"),
+        rs.getInt("international_sms_count"),
         rs.getBoolean("valid"),
         Sql.instant(rs, "created_at"),
         Sql.instant(rs, "expires_at"),

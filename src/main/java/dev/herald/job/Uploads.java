@@ -11,7 +11,9 @@ import dev.herald.service.TeamRepository;
 import dev.herald.support.Ids;
 import dev.herald.template.Template;
 import dev.herald.template.TemplateCache;
-import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -76,13 +78,14 @@ public class Uploads {
   public record Checked(Upload upload, SheetCheck check) {}
 
   /**
-   * Checks and keeps a file.
+   * Checks and keeps a file, read twice where it was uploaded to (the check, then the object
+   * store), never whole in memory.
    *
    * @param fileName the file's name as uploaded, whose extension says how it is read
    * @param previewIndex the 0-based data row to preview
    */
-  public Checked upload(
-      UUID serviceId, UUID templateId, String fileName, byte[] file, int previewIndex) {
+  Checked upload(
+      UUID serviceId, UUID templateId, String fileName, UploadedFile file, int previewIndex) {
     Service service = services.find(serviceId).orElseThrow(ApiException::noResultFound);
     Template template =
         templates
@@ -96,19 +99,21 @@ public class Uploads {
       throw ApiException.badRequest(SpreadsheetException.NOT_A_SPREADSHEET);
     }
     boolean text = List.of("csv", "tsv").contains(SpreadsheetReader.extension(fileName));
-    if (!text && file.length > MAX_SPREADSHEET_BYTES) {
+    if (!text && file.size() > MAX_SPREADSHEET_BYTES) {
       throw ApiException.badRequest("The file must be smaller than 10MB");
     }
-    if (file.length > MAX_TEXT_BYTES) {
+    if (file.size() > MAX_TEXT_BYTES) {
       throw ApiException.badRequest("The file must be smaller than 100MB");
     }
     SheetCheck check;
-    try {
+    try (InputStream in = file.open()) {
       check =
           new RecipientSheet(template, facts(service, template.type()), SheetLimits.DEFAULT)
-              .check(fileName, new ByteArrayInputStream(file), previewIndex);
+              .check(fileName, in, previewIndex);
     } catch (SpreadsheetException e) {
       throw ApiException.badRequest(e.getMessage());
+    } catch (IOException e) {
+      throw new UncheckedIOException("The uploaded file could not be read", e);
     }
     return new Checked(keep(serviceId, template, fileName, false, file, check), check);
   }
@@ -122,13 +127,15 @@ public class Uploads {
       Template template,
       String originalFileName,
       boolean csv,
-      byte[] file,
+      UploadedFile file,
       SheetCheck check) {
     Instant now = clock.instant();
     UUID id = Ids.timeOrdered();
     String key = "uploads/" + serviceId + "/" + id + (csv ? CSV_KEY_END : "");
-    try {
-      store.put(key, file);
+    try (InputStream in = file.open()) {
+      store.put(key, in, file.size());
+    } catch (IOException e) {
+      throw new UncheckedIOException("The uploaded file could not be read", e);
     } catch (ObjectStoreException e) {
       log.warn("Upload {} refused: its file could not be stored: {}", id, e.toString());
       throw new ApiException(
@@ -143,6 +150,7 @@ public class Uploads {
             originalFileName,
             key,
             check.rowCount(),
+            check.internationalSmsCount(),
             check.ok(),
             now,
             now.plus(Duration.ofDays(retention.days(serviceId, template.type()))),

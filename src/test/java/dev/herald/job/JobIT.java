@@ -266,27 +266,8 @@ class JobIT extends ApiIT {
                 "email address,name\na@example.gov.uk,A\nb@example.gov.uk,B\nc@example.gov.uk,C\n"));
     assertThat(upload.json().at("/data/valid").asBoolean()).as(upload.body()).isTrue();
     // One message sent through the API leaves room for two of the file's three.
-    String key = herald.key(limited, "normal");
-    Http.Response sent =
-        http.send(
-            "POST",
-            "/v2/notifications/email",
-            "Bearer " + Tokens.token(key, clock.instant()),
-            Http.json(
-                Map.of(
-                    "template_id", template.toString(),
-                    "email_address", "d@example.gov.uk",
-                    "personalisation", Map.of("name", "D"))));
-    assertThat(sent.status()).as(sent.body()).isEqualTo(201);
-    UUID job =
-        UUID.fromString(
-            herald
-                .adminOk(
-                    "POST",
-                    "/admin/services/" + limited + "/jobs",
-                    Map.of("upload_id", upload.json().at("/data/id").asString()))
-                .at("/data/id")
-                .asString());
+    sendOne(limited, template, "email", "email_address", "d@example.gov.uk");
+    UUID job = jobOf(limited, upload);
     await()
         .atMost(DONE)
         .until(
@@ -297,6 +278,43 @@ class JobIT extends ApiIT {
                     .asString()
                     .equals("sending limits exceeded"));
     assertThat(count(job)).isZero();
+  }
+
+  @Test
+  void aJobWhoseInternationalNumbersNoLongerFitTheirLimitWhenItStartsSendsAndCountsNothing() {
+    UUID limited =
+        herald.liveServiceLimitedTo(
+            "international_sms_message_limit", 2, "sms", "international_sms");
+    UUID template = herald.template(limited, "sms", null, "Hello ((name))");
+    Http.Response upload =
+        herald.upload(
+            limited,
+            template,
+            "people.csv",
+            csv("phone number,name\n+33 6 12 34 56 78,A\n07811 123456,B\n+33 6 12 34 56 79,C\n"));
+    assertThat(upload.json().at("/data/valid").asBoolean()).as(upload.body()).isTrue();
+    assertThat(upload.json().at("/data/check/international_sms_count").asInt()).isEqualTo(2);
+    // One international message sent through the API leaves room for one of the file's two.
+    sendOne(limited, template, "sms", "phone_number", "+33 6 12 34 56 70");
+    // (An instance counts its API sends a batch at a time: the text messages' count is its batch.)
+    Map<String, Long> before = dailyCounts(limited);
+    assertThat(before).containsEntry("international_sms", 1L);
+    UUID job = jobOf(limited, upload);
+    await()
+        .atMost(DONE)
+        .until(() -> herald.jobStatus(limited, job).equals("sending limits exceeded"));
+    assertThat(count(job)).isZero();
+    assertThat(dailyCounts(limited)).as("the job counted against neither limit").isEqualTo(before);
+  }
+
+  private Map<String, Long> dailyCounts(UUID service) {
+    return jdbc
+        .sql("SELECT count_type, count FROM daily_send_counts WHERE service_id = :s")
+        .param("s", service)
+        .query((rs, i) -> Map.entry(rs.getString(1), rs.getLong(2)))
+        .list()
+        .stream()
+        .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
   }
 
   /**
@@ -333,6 +351,34 @@ class JobIT extends ApiIT {
     assertThat(row.get("thing")).isEqualTo(thing);
     assertThat(row.get("client_reference")).isEqualTo(reference);
     assertThat(row.get("recipient")).isEqualTo("one@example.gov.uk");
+  }
+
+  private void sendOne(UUID service, UUID template, String type, String field, String to) {
+    Http.Response sent =
+        http.send(
+            "POST",
+            "/v2/notifications/" + type,
+            "Bearer " + Tokens.token(herald.key(service, "normal"), clock.instant()),
+            Http.json(
+                Map.of(
+                    "template_id",
+                    template.toString(),
+                    field,
+                    to,
+                    "personalisation",
+                    Map.of("name", "D"))));
+    assertThat(sent.status()).as(sent.body()).isEqualTo(201);
+  }
+
+  private UUID jobOf(UUID service, Http.Response upload) {
+    return UUID.fromString(
+        herald
+            .adminOk(
+                "POST",
+                "/admin/services/" + service + "/jobs",
+                Map.of("upload_id", upload.json().at("/data/id").asString()))
+            .at("/data/id")
+            .asString());
   }
 
   private UUID uploadId(String file) {

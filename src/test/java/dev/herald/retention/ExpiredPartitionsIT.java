@@ -137,6 +137,11 @@ class ExpiredPartitionsIT extends ApiIT {
     }
 
     @Override
+    public void put(String key, java.io.InputStream content, long length) {
+      store.put(key, content, length);
+    }
+
+    @Override
     public java.util.Optional<byte[]> get(String key) {
       return store.get(key);
     }

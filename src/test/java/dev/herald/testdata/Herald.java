@@ -135,6 +135,11 @@ public final class Herald {
 
   /** A live email service whose daily email limit is {@code limit}. */
   public UUID liveEmailServiceLimitedTo(int limit) {
+    return liveServiceLimitedTo("email_message_limit", limit, "email");
+  }
+
+  /** A live service with these permissions whose daily {@code limitName} is {@code limit}. */
+  public UUID liveServiceLimitedTo(String limitName, int limit, String... permissions) {
     return service(
         Map.of(
             "name",
@@ -142,8 +147,8 @@ public final class Herald {
             "restricted",
             false,
             "permissions",
-            List.of("email"),
-            "email_message_limit",
+            List.of(permissions),
+            limitName,
             limit));
   }
 
