@@ -8,7 +8,6 @@ import dev.herald.auth.KeyType;
 import dev.herald.limit.RateLimiter;
 import dev.herald.notification.SendValidation;
 import dev.herald.notification.SenderLookup;
-import dev.herald.recipient.PhoneNumbers;
 import dev.herald.service.Service;
 import dev.herald.service.ServiceCache;
 import dev.herald.support.Uuids;
@@ -132,7 +131,7 @@ class BulkSend {
               throw ApiException.badRequest(message);
             });
     if ("sms".equals(type) && key.keyType() != KeyType.TEST) {
-      checkNotMixed(template, facts, file);
+      checkNotMixed(check);
     }
     String scheduled = text(body, "scheduled_for");
     Instant scheduledFor =
@@ -157,22 +156,12 @@ class BulkSend {
 
   /**
    * GC's refusal of a text message file with some, not all, of its numbers Notify's smoke-test
-   * numbers: such a mix is a test sent with a live or team key by mistake.
+   * numbers: such a mix is a test sent with a live or team key by mistake. (The file passed its
+   * check: every row is without errors.)
    */
-  private static void checkNotMixed(Template template, ServiceFacts facts, byte[] file) {
-    int[] smokeTestsAndRows = new int[2];
-    new RecipientSheet(template, facts, LIMITS)
-        .forEachValidRow(
-            Uploads.CSV_NAME,
-            new ByteArrayInputStream(file),
-            row -> {
-              smokeTestsAndRows[1]++;
-              if (PhoneNumbers.isSmokeTestNumber(
-                  PhoneNumbers.normaliseForComparison(row.recipient()))) {
-                smokeTestsAndRows[0]++;
-              }
-            });
-    if (smokeTestsAndRows[0] > 0 && smokeTestsAndRows[0] < smokeTestsAndRows[1]) {
+  private static void checkNotMixed(SheetCheck check) {
+    int smokeTests = check.smokeTestNumbers();
+    if (smokeTests > 0 && smokeTests < check.rowCount()) {
       throw ApiException.badRequest(
           "Bulk sending to testing and non-testing numbers is not supported");
     }

@@ -45,6 +45,7 @@ public final class RecipientSheet {
         columns.missingColumns(),
         tally.counts(),
         tally.internationalSms,
+        tally.smokeTestNumbers,
         tally.allowedToSendTo,
         CheckPages.of(columns, tally, limits, facts, fileName));
   }

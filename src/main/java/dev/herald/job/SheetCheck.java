@@ -15,6 +15,8 @@ import java.util.List;
  * @param missingColumns the placeholders (and recipient column) the file has no column for
  * @param rows the counts of rows with each kind of problem
  * @param internationalSmsCount the rows whose phone number is not a UK one
+ * @param smokeTestNumbers the rows without errors whose phone number is one of Notify's smoke-test
+ *     numbers (GC Notify's bulk API refuses a file that mixes them with others)
  * @param allowedToSendTo false when, in trial mode, a recipient is not a team member
  * @param page the check page the file gets
  */
@@ -27,6 +29,7 @@ public record SheetCheck(
     List<String> missingColumns,
     RowCounts rows,
     int internationalSmsCount,
+    int smokeTestNumbers,
     boolean allowedToSendTo,
     CheckPage page) {
 

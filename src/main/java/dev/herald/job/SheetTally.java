@@ -1,5 +1,6 @@
 package dev.herald.job;
 
+import dev.herald.recipient.PhoneNumbers;
 import dev.herald.service.AllowedRecipients;
 import dev.herald.template.TemplateType;
 import java.util.ArrayList;
@@ -16,6 +17,7 @@ final class SheetTally {
   private final int previewIndex;
   private final Set<String> guests;
   private final boolean guestListApplies;
+  private final boolean sms;
 
   int rowCount;
   int withErrors;
@@ -25,6 +27,7 @@ final class SheetTally {
   int emptyMessages;
   int qrCodesTooLong;
   int internationalSms;
+  int smokeTestNumbers;
   boolean allowedToSendTo = true;
   final List<SheetRow> initialRows = new ArrayList<>();
   final List<SheetRow> rowsWithErrors = new ArrayList<>();
@@ -34,6 +37,7 @@ final class SheetTally {
     this.limits = limits;
     this.previewIndex = previewIndex;
     this.guestListApplies = facts.trialMode() && type != TemplateType.LETTER;
+    this.sms = type == TemplateType.SMS;
     this.guests =
         guestListApplies
             ? Set.copyOf(facts.guestList().stream().map(AllowedRecipients::normalise).toList())
@@ -59,6 +63,13 @@ final class SheetTally {
     emptyMessages += checked.messageEmpty() ? 1 : 0;
     qrCodesTooLong += checked.qrCodeTooLong() ? 1 : 0;
     internationalSms += checked.internationalSms() ? 1 : 0;
+    if (!checked.hasError()
+        && sms
+        && checked.job().recipient() != null
+        && PhoneNumbers.isSmokeTestNumber(
+            PhoneNumbers.normaliseForComparison(checked.job().recipient()))) {
+      smokeTestNumbers++;
+    }
     if (guestListApplies && allowedToSendTo) {
       String recipient = checked.job().recipient();
       allowedToSendTo =
