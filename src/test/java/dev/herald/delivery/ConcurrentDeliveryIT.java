@@ -44,19 +44,7 @@ class ConcurrentDeliveryIT extends ApiIT {
   private static final int TEST_PRIORITY = 1_000;
 
   /** Three attempts, 300 ms apart at first, for the tests of failures. */
-  private static final DeliveryProperties QUICK =
-      new DeliveryProperties(
-          3,
-          Duration.ofMillis(300),
-          Duration.ofSeconds(1),
-          null,
-          4,
-          10,
-          2,
-          Duration.ofMillis(50),
-          Duration.ofSeconds(60),
-          Duration.ofSeconds(10),
-          2);
+  private static final DeliveryProperties QUICK = quick(4, 2, 50);
 
   @Autowired NotificationRepository notifications;
   @Autowired DeliveryRepository deliveries;
@@ -294,19 +282,7 @@ class ConcurrentDeliveryIT extends ApiIT {
   @Test
   void claimingThreadsAtOnceNeverClaimMoreRowsThanThereAreThreadsFreeToRunThem() throws Exception {
     queue.stop();
-    DeliveryProperties fourClaimersThreeThreads =
-        new DeliveryProperties(
-            3,
-            Duration.ofMillis(300),
-            Duration.ofSeconds(1),
-            null,
-            3,
-            10,
-            4,
-            Duration.ofMillis(20),
-            Duration.ofSeconds(60),
-            Duration.ofSeconds(10),
-            2);
+    DeliveryProperties fourClaimersThreeThreads = quick(3, 4, 20);
     CountDownLatch mayEnd = new CountDownLatch(1);
     AtomicInteger running = new AtomicInteger();
     AtomicInteger mostAtOnce = new AtomicInteger();
@@ -365,19 +341,7 @@ class ConcurrentDeliveryIT extends ApiIT {
   @Test
   void whileAJobIsStoredTheBulkLaneRunsOnFewThreadsAndApiSendsAreNotHeldBack() throws Exception {
     queue.stop();
-    DeliveryProperties sixThreadsTwoWhileStoring =
-        new DeliveryProperties(
-            3,
-            Duration.ofMillis(300),
-            Duration.ofSeconds(1),
-            null,
-            6,
-            10,
-            2,
-            Duration.ofMillis(20),
-            Duration.ofSeconds(60),
-            Duration.ofSeconds(10),
-            2);
+    DeliveryProperties sixThreadsTwoWhileStoring = quick(6, 2, 20);
     CountDownLatch mayEnd = new CountDownLatch(1);
     AtomicInteger running = new AtomicInteger();
     Deliverer blocking =
@@ -471,6 +435,26 @@ class ConcurrentDeliveryIT extends ApiIT {
         .param("at", Sql.ts(at))
         .update();
     return id;
+  }
+
+  /**
+   * Three attempts, 300 ms apart at first, batches of 10, 2 bulk threads while a job is stored;
+   * {@code threads} delivery threads, {@code claimers} claiming threads polling every {@code
+   * pollMillis}.
+   */
+  private static DeliveryProperties quick(int threads, int claimers, long pollMillis) {
+    return new DeliveryProperties(
+        3,
+        Duration.ofMillis(300),
+        Duration.ofSeconds(1),
+        null,
+        threads,
+        10,
+        claimers,
+        Duration.ofMillis(pollMillis),
+        Duration.ofSeconds(60),
+        Duration.ofSeconds(10),
+        2);
   }
 
   private long leased(List<UUID> ids) {

@@ -123,14 +123,15 @@ public final class Herald {
 
   /** A live service with only these permissions and no contact link. */
   public UUID liveServiceWith(String... permissions) {
-    return service(
-        Map.of(
-            "name",
-            "Service " + UUID.randomUUID(),
-            "restricted",
-            false,
-            "permissions",
-            List.of(permissions)));
+    return service(liveServiceBody(permissions));
+  }
+
+  private static Map<String, Object> liveServiceBody(String... permissions) {
+    Map<String, Object> body = new java.util.HashMap<>();
+    body.put("name", "Service " + UUID.randomUUID());
+    body.put("restricted", false);
+    body.put("permissions", List.of(permissions));
+    return body;
   }
 
   /** A live email service whose daily email limit is {@code limit}. */
@@ -140,16 +141,9 @@ public final class Herald {
 
   /** A live service with these permissions whose daily {@code limitName} is {@code limit}. */
   public UUID liveServiceLimitedTo(String limitName, int limit, String... permissions) {
-    return service(
-        Map.of(
-            "name",
-            "Service " + UUID.randomUUID(),
-            "restricted",
-            false,
-            "permissions",
-            List.of(permissions),
-            limitName,
-            limit));
+    Map<String, Object> body = liveServiceBody(permissions);
+    body.put(limitName, limit);
+    return service(body);
   }
 
   public UUID service(Map<String, Object> body) {
