@@ -9,23 +9,36 @@ import dev.herald.service.ServiceRepository;
 import dev.herald.template.Template;
 import dev.herald.template.TemplateCache;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Turns a job's rows into notifications ({@value #TASK} task, one per job, due now or at its {@code
  * scheduled_for}). Each batch of rows ({@code herald.jobs.batch-rows}, 2,000) is stored in the
- * transaction that moves the job's {@code rows_done} on, with the job locked: after a crash the
- * task runs again and resumes at the first row not done; two runs at once take turns, and the one
- * that finds the job moved on stops. The last batch finishes the job: every row is then a
- * notification.
+ * transaction that moves the job's {@code rows_done} on from where the batch before left it, up to
+ * {@code herald.jobs.storing-threads} (2) batches at once, committed in order: after a crash the
+ * task runs again and resumes at the first row not done. Of two runs at once, a row is stored by
+ * one only ({@code rows_done} and the unique {@code (job_id, job_row_number)}): the run whose batch
+ * finds the job moved on stops, and one whose rows the other stored first fails and is tried again,
+ * resuming where the job got to. The last batch finishes the job: every row is then a notification.
  */
 @Component
 class JobProcessor {
@@ -33,6 +46,9 @@ class JobProcessor {
   static final String TASK = "process-job";
 
   private static final Logger log = LoggerFactory.getLogger(JobProcessor.class);
+
+  /** How long a batch waits for the one before it to reach the job before the run gives up. */
+  private static final Duration BATCH_BEFORE_WAIT = Duration.ofMinutes(5);
 
   private final JobRepository jobs;
   private final UploadRepository uploads;
@@ -44,6 +60,7 @@ class JobProcessor {
   private final DailyLimiter limits;
   private final SenderLookup senders;
   private final int batchRows;
+  private final int storingThreads;
   private final Clock clock;
 
   JobProcessor(
@@ -57,6 +74,7 @@ class JobProcessor {
       DailyLimiter limits,
       SenderLookup senders,
       @Value("${herald.jobs.batch-rows}") int batchRows,
+      @Value("${herald.jobs.storing-threads}") int storingThreads,
       Clock clock) {
     this.jobs = jobs;
     this.uploads = uploads;
@@ -68,6 +86,7 @@ class JobProcessor {
     this.limits = limits;
     this.senders = senders;
     this.batchRows = batchRows;
+    this.storingThreads = Math.max(1, storingThreads);
     this.clock = clock;
   }
 
@@ -109,12 +128,12 @@ class JobProcessor {
             replyTo(job, template.type()),
             jobs.queueFrom(jobId).orElseGet(clock::instant));
     Batches batches = new Batches(jobId, shared, job.rowsDone());
-    try {
+    try (batches) {
       source.read(job, batches::add);
-      batches.flush(true);
-      log.info("Job {} finished: {} rows", jobId, batches.done);
+      batches.finish();
+      log.info("Job {} finished: {} rows", jobId, job.notificationCount());
     } catch (MovedOn e) {
-      log.info("Job {} moved on elsewhere at row {}; this run stops", jobId, batches.done);
+      log.info("Job {} moved on elsewhere after row {}; this run stops", jobId, batches.done);
     }
   }
 
@@ -132,6 +151,9 @@ class JobProcessor {
     }
   }
 
+  /** A batch handed to a storing thread: whether it moved the job on, and to which row. */
+  private record InFlight(Future<Boolean> moved, int to) {}
+
   /** Another run of the job got further: this one stops reading. */
   private static final class MovedOn extends RuntimeException {
     MovedOn() {
@@ -139,56 +161,165 @@ class JobProcessor {
     }
   }
 
-  /** The rows read, skipped up to where the job got to, stored a batch at a time. */
-  private final class Batches {
+  /**
+   * The rows read, skipped up to where the job got to, and stored a batch at a time on up to {@code
+   * storingThreads} connections at once: while one batch is stored the next are read and stored
+   * beside it. Each batch commits after the one before: once its rows are in, and the one before
+   * has locked the job, it locks the job itself, so it waits for that one's commit and then finds
+   * the job where that one left it (or, if it rolled back, not there: it rolls back too, and so
+   * does every batch after it). A batch that finds the job moved on rolls back, and the run stops
+   * once the batches in flight are done.
+   */
+  private final class Batches implements AutoCloseable {
     private final UUID jobId;
     private final JobNotifications.Job shared;
-    private final List<JobNotifications.Row> batch = new ArrayList<>();
+    private final ExecutorService storers =
+        Executors.newFixedThreadPool(
+            storingThreads, Thread.ofPlatform().name("job-store-", 0).factory());
+    private final Deque<InFlight> inFlight = new ArrayDeque<>();
+    private List<JobNotifications.Row> batch = new ArrayList<>();
+
+    /** Done once the last batch handed over has locked the job (or failed). */
+    private CompletableFuture<Void> advanced = CompletableFuture.completedFuture(null);
+
     private int done;
+    private int read;
     private int seen;
 
     Batches(UUID jobId, JobNotifications.Job shared, int done) {
       this.jobId = jobId;
       this.shared = shared;
       this.done = done;
+      this.read = done;
     }
 
     void add(JobNotifications.Row row) {
-      if (seen++ < done) {
+      if (seen++ < read) {
         return;
       }
       batch.add(row);
       if (batch.size() == batchRows) {
-        flush(false);
+        handOver(false);
       }
     }
 
-    /** Stores the batch and moves the job on, finishing it after the last. */
-    void flush(boolean last) {
-      int from = done;
-      int to = done + batch.size();
-      Boolean moved =
-          tx.execute(
-              status -> {
-                StoredJob locked = jobs.lock(jobId).orElseThrow();
-                if (locked.status() != JobStatus.IN_PROGRESS || locked.rowsDone() != from) {
-                  return false;
-                }
-                Instant now = clock.instant();
-                if (!batch.isEmpty()) {
-                  notifications.store(shared, batch, now);
-                  jobs.advance(jobId, from, to, now);
-                }
-                if (last) {
-                  jobs.move(jobId, JobStatus.IN_PROGRESS, JobStatus.FINISHED_ALL_CREATED, now);
-                }
-                return true;
-              });
-      if (!Boolean.TRUE.equals(moved)) {
+    /** Hands over what is left with the job's finish, and waits until every batch is stored. */
+    void finish() {
+      handOver(true);
+      while (!inFlight.isEmpty()) {
+        awaitOldest();
+      }
+    }
+
+    /** Hands the batch to a storing thread, once fewer than storingThreads are in flight. */
+    private void handOver(boolean last) {
+      while (!inFlight.isEmpty()
+          && (inFlight.size() >= storingThreads || inFlight.peek().moved().isDone())) {
+        awaitOldest();
+      }
+      List<JobNotifications.Row> rows = batch;
+      int from = read;
+      CompletableFuture<Void> before = advanced;
+      CompletableFuture<Void> after = new CompletableFuture<>();
+      read = from + rows.size();
+      inFlight.add(
+          new InFlight(storers.submit(() -> store(rows, from, last, before, after)), read));
+      advanced = after;
+      batch = new ArrayList<>();
+    }
+
+    /** Waits for the oldest batch in flight; stops the run if it found the job moved on. */
+    private void awaitOldest() {
+      InFlight oldest = inFlight.peek();
+      boolean moved;
+      try {
+        moved = oldest.moved().get();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted while the job's rows were stored", e);
+      } catch (ExecutionException e) {
+        inFlight.poll();
+        throw e.getCause() instanceof RuntimeException r
+            ? r
+            : new IllegalStateException("a batch of the job's rows failed", e.getCause());
+      }
+      inFlight.poll();
+      if (!moved) {
         throw new MovedOn();
       }
-      done = to;
-      batch.clear();
+      done = oldest.to();
+    }
+
+    /**
+     * Stores rows {@code from}… and moves the job on past them, finishing it after the last, in one
+     * transaction; false, and nothing stored, if the job was not where the batch before left it.
+     */
+    private boolean store(
+        List<JobNotifications.Row> rows,
+        int from,
+        boolean last,
+        CompletableFuture<Void> before,
+        CompletableFuture<Void> after) {
+      try {
+        return Boolean.TRUE.equals(
+            tx.execute(
+                status -> {
+                  Instant now = clock.instant();
+                  try {
+                    if (!rows.isEmpty()) {
+                      notifications.store(shared, rows, now);
+                    }
+                  } catch (DuplicateKeyException storedByAnother) {
+                    status.setRollbackOnly(); // another run of the job stored these rows first
+                    return false;
+                  }
+                  awaitLocked(before);
+                  // Waits for the batch before to commit, and reads the job as it left it.
+                  StoredJob locked = jobs.lock(jobId).orElseThrow();
+                  after.complete(null);
+                  boolean moved =
+                      locked.status() == JobStatus.IN_PROGRESS
+                          && locked.rowsDone() == from
+                          && jobs.advance(jobId, from, from + rows.size(), now)
+                          && (!last
+                              || jobs.move(
+                                  jobId,
+                                  JobStatus.IN_PROGRESS,
+                                  JobStatus.FINISHED_ALL_CREATED,
+                                  now));
+                  if (!moved) {
+                    status.setRollbackOnly();
+                  }
+                  return moved;
+                }));
+      } finally {
+        after.complete(null);
+      }
+    }
+
+    /**
+     * Waits until the batch before has locked the job, or failed. Bounded: a wait the database
+     * cannot see (two runs of one job with different batch sizes could wait for each other's rows
+     * and, through here, for themselves) ends the run, which is tried again.
+     */
+    private static void awaitLocked(CompletableFuture<Void> before) {
+      try {
+        before.get(BATCH_BEFORE_WAIT.toSeconds(), TimeUnit.SECONDS);
+      } catch (TimeoutException e) {
+        throw new IllegalStateException(
+            "the batch before did not reach the job in " + BATCH_BEFORE_WAIT, e);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted while the job's rows were stored", e);
+      } catch (ExecutionException e) {
+        throw new IllegalStateException("the batch before failed", e); // never: it is completed
+      }
+    }
+
+    /** Waits for the batches still in flight (their outcome no longer matters), then stops. */
+    @Override
+    public void close() {
+      storers.close();
     }
   }
 

@@ -7,6 +7,7 @@ import java.time.Instant;
 import javax.sql.DataSource;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
@@ -20,6 +21,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 public final class CopyText implements AutoCloseable {
 
   private static final int CHUNK = 128 * 1024;
+  private static final String UNIQUE_VIOLATION = "23505";
 
   private final CopyIn copy;
   private final StringBuilder text = new StringBuilder(CHUNK + 1024);
@@ -79,7 +81,7 @@ public final class CopyText implements AutoCloseable {
     try {
       return copy.endCopy();
     } catch (SQLException e) {
-      throw new IllegalStateException("COPY failed", RedactedThrowable.of(e));
+      throw failed(e);
     }
   }
 
@@ -93,6 +95,16 @@ public final class CopyText implements AutoCloseable {
         // The transaction fails with the COPY: nothing was stored.
       }
     }
+  }
+
+  /**
+   * The COPY's failure, without its message (it quotes the row): a {@link DuplicateKeyException} if
+   * a row was refused by a unique index, as Spring's templates would say.
+   */
+  private static RuntimeException failed(SQLException e) {
+    return UNIQUE_VIOLATION.equals(e.getSQLState())
+        ? new DuplicateKeyException("COPY found a row already stored", RedactedThrowable.of(e))
+        : new IllegalStateException("COPY failed", RedactedThrowable.of(e));
   }
 
   private void escape(String s) {
@@ -117,7 +129,7 @@ public final class CopyText implements AutoCloseable {
     try {
       copy.writeToCopy(bytes, 0, bytes.length);
     } catch (SQLException e) {
-      throw new IllegalStateException("COPY failed", RedactedThrowable.of(e));
+      throw failed(e);
     }
   }
 }
