@@ -18,9 +18,10 @@ import org.springframework.context.annotation.Configuration;
 /**
  * The {@value JobProcessor#TASK} task, one per job, due when the job is: db-scheduler runs it on
  * one instance. A run that fails (the database or the file store out of reach) is tried again,
- * every five minutes at most, however long: it resumes where the job got to. The {@value
- * JobStatistics#TASK} task counts jobs' notifications by status; the nightly removal of expired
- * upload files runs once per cluster at Notify's 04:00 (UTC).
+ * every five minutes at most, however long: it resumes where the job got to. After a few failed
+ * runs in a row the job is marked {@code error} meanwhile ({@link JobProcessor#failed}). The
+ * {@value JobStatistics#TASK} task counts jobs' notifications by status; the nightly removal of
+ * expired upload files runs once per cluster at Notify's 04:00 (UTC).
  */
 @Configuration(proxyBeanMethods = false)
 class JobConfiguration {
@@ -52,6 +53,8 @@ class JobConfiguration {
                 return;
               }
               int failures = complete.getExecution().consecutiveFailures + 1;
+              processor.failed(
+                  UUID.fromString(complete.getExecution().taskInstance.getId()), failures);
               log.warn(
                   "Job {} not processed (attempt {}), retrying: {}",
                   complete.getExecution().taskInstance.getId(),

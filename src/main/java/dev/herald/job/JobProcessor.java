@@ -6,6 +6,7 @@ import dev.herald.notification.JobNotifications;
 import dev.herald.notification.SenderLookup;
 import dev.herald.service.Service;
 import dev.herald.service.ServiceRepository;
+import dev.herald.support.RedactedThrowable;
 import dev.herald.template.Template;
 import dev.herald.template.TemplateCache;
 import java.time.Clock;
@@ -61,6 +62,7 @@ class JobProcessor {
   private final SenderLookup senders;
   private final int batchRows;
   private final int storingThreads;
+  private final int errorAfterAttempts;
   private final Clock clock;
 
   JobProcessor(
@@ -75,6 +77,7 @@ class JobProcessor {
       SenderLookup senders,
       @Value("${herald.jobs.batch-rows}") int batchRows,
       @Value("${herald.jobs.storing-threads}") int storingThreads,
+      @Value("${herald.jobs.error-after-attempts}") int errorAfterAttempts,
       Clock clock) {
     this.jobs = jobs;
     this.uploads = uploads;
@@ -87,6 +90,7 @@ class JobProcessor {
     this.senders = senders;
     this.batchRows = batchRows;
     this.storingThreads = Math.max(1, storingThreads);
+    this.errorAfterAttempts = Math.max(1, errorAfterAttempts);
     this.clock = clock;
   }
 
@@ -134,6 +138,28 @@ class JobProcessor {
       log.info("Job {} finished: {} rows", jobId, job.notificationCount());
     } catch (MovedOn e) {
       log.info("Job {} moved on elsewhere after row {}; this run stops", jobId, batches.done);
+    }
+  }
+
+  /**
+   * A run of the job failed, {@code attempts} in a row: from the {@code
+   * herald.jobs.error-after-attempts}th (5) a job in progress is marked {@code error}, so that its
+   * team sees it, and is still tried again; the run that gets through moves it back to {@code in
+   * progress} and on.
+   */
+  void failed(UUID jobId, int attempts) {
+    if (attempts < errorAfterAttempts) {
+      return;
+    }
+    try {
+      if (jobs.move(jobId, JobStatus.IN_PROGRESS, JobStatus.ERROR, clock.instant())) {
+        log.warn(
+            "Job {} is marked error after {} failed runs; it is still tried again",
+            jobId,
+            attempts);
+      }
+    } catch (RuntimeException e) { // the database is out of reach too: the next failure marks it
+      log.warn("Job {} could not be marked error: {}", jobId, RedactedThrowable.summary(e));
     }
   }
 
@@ -335,6 +361,8 @@ class JobProcessor {
     Instant now = clock.instant();
     return switch (job.status()) {
       case IN_PROGRESS -> true;
+      // Started before, and counted then; its runs failed since.
+      case ERROR -> jobs.move(job.id(), JobStatus.ERROR, JobStatus.IN_PROGRESS, now);
       case PENDING, SCHEDULED ->
           !(job.status() == JobStatus.SCHEDULED && job.scheduledFor().isAfter(now))
               && Boolean.TRUE.equals(

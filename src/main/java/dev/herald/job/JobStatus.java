@@ -15,6 +15,10 @@ public enum JobStatus {
   FINISHED_ALL_CREATED("finished all notifications created"),
   SENDING_LIMITS_EXCEEDED("sending limits exceeded"),
   CANCELLED("cancelled"),
+  /**
+   * Its runs failed {@code herald.jobs.error-after-attempts} times in a row: it is still tried
+   * again, and the run that gets through moves it back to {@code in progress}.
+   */
   ERROR("error");
 
   /** The statuses of a job that has still to read its file (or may read it again). */
