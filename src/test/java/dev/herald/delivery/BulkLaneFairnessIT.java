@@ -5,9 +5,9 @@ import static org.awaitility.Awaitility.await;
 
 import dev.herald.delivery.DeliveryRepository.Claimed;
 import dev.herald.testdata.ApiIT;
+import dev.herald.testdata.Herald;
 import dev.herald.testdata.Http;
 import dev.herald.testdata.Tokens;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -73,12 +73,7 @@ class BulkLaneFairnessIT extends ApiIT {
 
   private UUID job(UUID service, int rows) {
     UUID template = herald.template(service, "email", "Hi ((name))", "Hello ((name))");
-    StringBuilder csv = new StringBuilder("email address,name\n");
-    for (int i = 0; i < rows; i++) {
-      csv.append("person-").append(i).append("@example.gov.uk,P").append(i).append('\n');
-    }
-    return herald.job(
-        service, template, "people.csv", csv.toString().getBytes(StandardCharsets.UTF_8));
+    return herald.job(service, template, "people.csv", Herald.emailRows(rows));
   }
 
   private void awaitStored(UUID service, UUID job) {

@@ -7,7 +7,6 @@ import dev.herald.limit.DailyLimiter;
 import dev.herald.notification.PartitionMaintainer;
 import dev.herald.service.ServiceRepository;
 import dev.herald.testdata.ApiIT;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
@@ -52,14 +51,7 @@ class JobFailureIT extends ApiIT {
   void aBatchThatFailsStopsTheJobAtItsFirstRowAsErrorAndTheRetryFinishesIt() throws Exception {
     partitions.createAhead();
     UUID service = herald.liveService();
-    UUID template = herald.template(service, "email", "Hello", "Dear ((name))");
-    StringBuilder file = new StringBuilder("email address,name\n");
-    for (int i = 0; i < ROWS; i++) {
-      file.append("person").append(i).append("@example.gov.uk,Person ").append(i).append('\n');
-    }
-    UUID upload =
-        herald.validUpload(
-            service, template, "people.csv", file.toString().getBytes(StandardCharsets.UTF_8));
+    UUID upload = JobRows.upload(herald, service, ROWS);
     long before = limits.remaining(services.find(service).orElseThrow(), "email");
     jdbc.sql(
             """
@@ -93,7 +85,7 @@ class JobFailureIT extends ApiIT {
         .atMost(Duration.ofSeconds(60))
         .until(() -> herald.jobStatus(service, job).equals(JobStatus.ERROR.value()));
     int firstOfFailedBatch = REFUSED / BATCH * BATCH;
-    assertThat(stored(job))
+    assertThat(JobRows.stored(jdbc, job))
         .containsEntry("rows", (long) firstOfFailedBatch)
         .containsEntry("distinct_rows", (long) firstOfFailedBatch)
         .containsEntry("last", firstOfFailedBatch - 1);
@@ -104,7 +96,7 @@ class JobFailureIT extends ApiIT {
     await()
         .atMost(Duration.ofSeconds(60))
         .until(() -> herald.jobStatus(service, job).equals(JobStatus.FINISHED_ALL_CREATED.value()));
-    assertThat(stored(job))
+    assertThat(JobRows.stored(jdbc, job))
         .containsEntry("rows", (long) ROWS)
         .containsEntry("distinct_rows", (long) ROWS)
         .containsEntry("first", 0)
@@ -112,18 +104,6 @@ class JobFailureIT extends ApiIT {
     assertThat(created(service, job)).isEqualTo(ROWS);
     assertThat(limits.remaining(services.find(service).orElseThrow(), "email"))
         .isEqualTo(before - ROWS);
-  }
-
-  private Map<String, Object> stored(UUID job) {
-    return jdbc.sql(
-            """
-            SELECT count(*) AS rows, count(DISTINCT job_row_number) AS distinct_rows,
-                   min(job_row_number) AS first, max(job_row_number) AS last
-              FROM notifications WHERE job_id = :job
-            """)
-        .param("job", job)
-        .query()
-        .singleRow();
   }
 
   private int created(UUID service, UUID job) {

@@ -11,7 +11,6 @@ import dev.herald.service.ServiceRepository;
 import dev.herald.testdata.ApiIT;
 import dev.herald.testdata.MutableClock;
 import dev.herald.testdata.TestClockConfiguration;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -77,14 +76,7 @@ class ScheduledJobAcrossInstancesIT extends ApiIT {
     secondClock.set(T0);
     partitions.createAhead();
     UUID service = herald.liveService();
-    UUID template = herald.template(service, "email", "Hello", "Dear ((name))");
-    StringBuilder file = new StringBuilder("email address,name\n");
-    for (int i = 0; i < ROWS; i++) {
-      file.append("person").append(i).append("@example.gov.uk,Person ").append(i).append('\n');
-    }
-    UUID upload =
-        herald.validUpload(
-            service, template, "people.csv", file.toString().getBytes(StandardCharsets.UTF_8));
+    UUID upload = JobRows.upload(herald, service, ROWS);
     Instant sendAt = T0.plus(Duration.ofHours(1));
     UUID job =
         UUID.fromString(
@@ -115,16 +107,7 @@ class ScheduledJobAcrossInstancesIT extends ApiIT {
         .atMost(Duration.ofSeconds(60))
         .until(() -> herald.jobStatus(service, job).equals(JobStatus.FINISHED_ALL_CREATED.value()));
 
-    Map<String, Object> stored =
-        jdbc.sql(
-                """
-                SELECT count(*) AS rows, count(DISTINCT job_row_number) AS distinct_rows,
-                       min(job_row_number) AS first, max(job_row_number) AS last
-                  FROM notifications WHERE job_id = :job
-                """)
-            .param("job", job)
-            .query()
-            .singleRow();
+    Map<String, Object> stored = JobRows.stored(jdbc, job);
     assertThat(stored)
         .containsEntry("rows", (long) ROWS)
         .containsEntry("distinct_rows", (long) ROWS)

@@ -2,6 +2,7 @@ package dev.herald.testdata;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -79,6 +80,18 @@ public final class Herald {
         adminAuth,
         form.getKey(),
         form.getValue());
+  }
+
+  /**
+   * A CSV file of {@code rows} rows for an email template with a {@code ((name))} placeholder:
+   * {@code person<i>@example.gov.uk}, {@code Person <i>}.
+   */
+  public static byte[] emailRows(int rows) {
+    StringBuilder file = new StringBuilder("email address,name\n");
+    for (int i = 0; i < rows; i++) {
+      file.append("person").append(i).append("@example.gov.uk,Person ").append(i).append('\n');
+    }
+    return file.toString().getBytes(StandardCharsets.UTF_8);
   }
 
   /** Uploads a file that passes its check; answers the upload's id. */
