@@ -72,15 +72,7 @@ class JobFailureIT extends ApiIT {
             """)
         .update();
 
-    UUID job =
-        UUID.fromString(
-            herald
-                .adminOk(
-                    "POST",
-                    "/admin/services/" + service + "/jobs",
-                    Map.of("upload_id", upload.toString()))
-                .at("/data/id")
-                .asString());
+    UUID job = herald.jobOf(service, Map.of("upload_id", upload.toString()));
     await()
         .atMost(Duration.ofSeconds(60))
         .until(() -> herald.jobStatus(service, job).equals(JobStatus.ERROR.value()));

@@ -79,14 +79,8 @@ class ScheduledJobAcrossInstancesIT extends ApiIT {
     UUID upload = JobRows.upload(herald, service, ROWS);
     Instant sendAt = T0.plus(Duration.ofHours(1));
     UUID job =
-        UUID.fromString(
-            herald
-                .adminOk(
-                    "POST",
-                    "/admin/services/" + service + "/jobs",
-                    Map.of("upload_id", upload.toString(), "scheduled_for", sendAt.toString()))
-                .at("/data/id")
-                .asString());
+        herald.jobOf(
+            service, Map.of("upload_id", upload.toString(), "scheduled_for", sendAt.toString()));
     // Its task is due by the database's clock; both instances' clocks say not yet.
     await()
         .during(Duration.ofSeconds(3))

@@ -105,13 +105,13 @@ public final class Herald {
   /** Uploads a file that passes its check, and makes a job of it now; answers the job's id. */
   public UUID job(UUID service, UUID template, String fileName, byte[] content) {
     UUID upload = validUpload(service, template, fileName, content);
+    return jobOf(service, Map.of("upload_id", upload.toString()));
+  }
+
+  /** Makes a job by {@code POST …/jobs} with this body; answers the job's id. */
+  public UUID jobOf(UUID service, Map<String, ?> body) {
     return UUID.fromString(
-        adminOk(
-                "POST",
-                "/admin/services/" + service + "/jobs",
-                Map.of("upload_id", upload.toString()))
-            .at("/data/id")
-            .asString());
+        adminOk("POST", "/admin/services/" + service + "/jobs", body).at("/data/id").asString());
   }
 
   /** A job's status, as {@code GET /admin/services/{id}/jobs/{job_id}} names it. */
