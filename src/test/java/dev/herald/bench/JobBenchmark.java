@@ -31,7 +31,10 @@ public final class JobBenchmark {
 
   private static final String USAGE =
       "--rows=1000000 --xlsx-rows=100000 --runs=1 --api-rate=100 --drain-timeout=1800"
-          + " --statements=false";
+          + " --statements=false --postgres=name=value,...";
+
+  /** The email outbox's provider name (Herald's default configuration). */
+  private static final String OUTBOX = "outbox";
 
   private JobBenchmark() {}
 
@@ -48,32 +51,49 @@ public final class JobBenchmark {
     ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME))
         .setLevel(ch.qos.logback.classic.Level.WARN);
     boolean statements = Boolean.parseBoolean(options.getOrDefault("statements", "false"));
+    Map<String, String> server = new java.util.HashMap<>();
+    if (statements) {
+      server.putAll(StatementStats.SERVER_SETTINGS);
+    }
+    for (String setting : options.getOrDefault("postgres", "").split(",")) {
+      if (!setting.isBlank()) {
+        server.put(
+            setting.substring(0, setting.indexOf('=')),
+            setting.substring(setting.indexOf('=') + 1));
+      }
+    }
+    boolean once = true;
     for (int run = 1; run <= runs; run++) {
       System.out.printf(
           "%n== Run %d: XLSX job of %,d rows, then CSV job of %,d rows with API sends at %d/s ==%n",
           run, xlsxRows, rows, apiRate);
-      measure(run, rows, xlsxRows, apiRate, drain, statements, calibration);
+      once &= measure(run, rows, xlsxRows, apiRate, drain, statements, server, calibration);
     }
     System.out.println(calibration.line());
     System.out.println(Load.now());
-    System.exit(0);
+    System.exit(once ? 0 : 1);
   }
 
-  private static void measure(
+  /** Measures one run; answers whether every notification reached the outbox exactly once. */
+  private static boolean measure(
       int run,
       int rows,
       int xlsxRows,
       int apiRate,
       Duration drain,
       boolean statements,
+      Map<String, String> server,
       CpuCalibration calibration)
       throws Exception {
     Path dataDir = Files.createTempDirectory("herald-job-bench");
-    try (EmbeddedPostgres postgres =
-            BenchDatabase.durablePostgres(
-                dataDir, statements ? StatementStats.SERVER_SETTINGS : Map.of());
+    CountedProviders counted = new CountedProviders();
+    try (EmbeddedPostgres postgres = BenchDatabase.durablePostgres(dataDir, server);
         ConfigurableApplicationContext context =
-            HeraldInProcess.start(dataDir, postgres, Map.of())) {
+            HeraldInProcess.start(
+                dataDir,
+                postgres,
+                Map.of(),
+                ctx -> ctx.getBeanFactory().addBeanPostProcessor(counted))) {
       HikariDataSource pool = context.getBean(HikariDataSource.class);
       JdbcClient jdbc = JdbcClient.create(pool);
       BenchDatabase.printMachine(jdbc);
@@ -98,22 +118,34 @@ public final class JobBenchmark {
           JobMeasurement.upload(herald, bulk, "people.csv", JobSheets.csv(rows), rows);
       JobMeasurement.Figures job;
       ApiDuringJob sends;
+      Duration bulkDrain;
       Optional<StatementStats> stats =
           statements ? Optional.of(StatementStats.install(jdbc)) : Optional.empty();
       stats.ifPresent(StatementStats::reset);
       try (PacedSends paced = new PacedSends(api.sends("http://localhost:" + port), apiRate)) {
         Instant apiFrom = Instant.now();
+        Wal walBefore = Wal.read(jdbc);
         job = JobMeasurement.measure(herald, jdbc, bulk, upload);
+        System.out.printf("run %d, people.csv: %s%n", run, Wal.read(jdbc).since(walBefore, rows));
         stats.ifPresent(s -> s.print("POST …/jobs → last row stored", rows, 12));
-        awaitBulkDelivered(jdbc, drain);
+        bulkDrain = awaitBulkDelivered(jdbc, drain);
         paced.close();
         sends = ApiDuringJob.read(jdbc, api.id(), apiFrom, paced, job);
       }
-      Duration csvDrain = Backlog.awaitDrained(jdbc, drain);
+      Duration csvDrain = bulkDrain.plus(Backlog.awaitDrained(jdbc, drain));
       CopyBaseline.Figures csvCopy =
           CopyBaseline.copy(pool, bulk.service(), bulk.template(), bulk.version(), rows);
       JobReport.printJob(run, job, csvDrain, csvCopy, calibration);
       JobReport.printApi(run, sends);
+      ExactlyOnce once =
+          new ExactlyOnce(
+              xlsxRows + rows + sends.accepted(),
+              OUTBOX,
+              counted.notifications(),
+              counted.calls(),
+              handedOver(jdbc, bulk.service()) + handedOver(jdbc, api.id()));
+      System.out.printf("run %d, %s%n", run, once.line("job rows and API sends"));
+      return once.holds();
     } finally {
       RetentionBenchmark.deleteTree(dataDir);
     }
@@ -143,8 +175,19 @@ public final class JobBenchmark {
     }
   }
 
-  /** Waits until no bulk row is left in the delivery queue: the job's rows are all handed over. */
-  private static void awaitBulkDelivered(JdbcClient jdbc, Duration timeout)
+  /** The service's notifications recorded as handed over to the outbox. */
+  private static long handedOver(JdbcClient jdbc, UUID service) {
+    return jdbc.sql(
+            "SELECT count(*) FROM notifications WHERE service_id = :service AND sent_by = :outbox"
+                + " AND sent_at IS NOT NULL")
+        .param("service", service)
+        .param("outbox", OUTBOX)
+        .query(Long.class)
+        .single();
+  }
+
+  /** Waits until no bulk row is left in the queue (the job is handed over); answers how long. */
+  private static Duration awaitBulkDelivered(JdbcClient jdbc, Duration timeout)
       throws InterruptedException {
     long start = System.nanoTime();
     long deadline = start + timeout.toNanos();
@@ -158,6 +201,7 @@ public final class JobBenchmark {
       }
       Thread.sleep(1000);
     }
+    return Duration.ofNanos(System.nanoTime() - start);
   }
 
   private static JobMeasurement.Target bulkService(Herald herald, JdbcClient jdbc) {
@@ -169,5 +213,37 @@ public final class JobBenchmark {
             .query(Integer.class)
             .single();
     return new JobMeasurement.Target(made.id(), template, version);
+  }
+
+  /** PostgreSQL's WAL and checkpoints so far (pg_stat_wal, pg_stat_checkpointer: 17 and later). */
+  private record Wal(long records, long fullPages, long bytes, long checkpoints) {
+
+    static Wal read(JdbcClient jdbc) {
+      return jdbc.sql(
+              """
+              SELECT w.wal_records, w.wal_fpi, w.wal_bytes, c.num_timed + c.num_requested AS points
+                FROM pg_stat_wal w, pg_stat_checkpointer c
+              """)
+          .query(
+              (rs, i) ->
+                  new Wal(
+                      rs.getLong("wal_records"),
+                      rs.getLong("wal_fpi"),
+                      rs.getLong("wal_bytes"),
+                      rs.getLong("points")))
+          .single();
+    }
+
+    /** {@code WAL while the rows were stored: 2,750 bytes and 16.3 records a row, …}. */
+    String since(Wal before, int rows) {
+      return String.format(
+          "WAL while the rows were stored: %,.0f bytes and %.1f records a row (all the database's"
+              + " writes, the delivery's and the API's among them), %,d full-page images, %d"
+              + " checkpoints",
+          (double) (bytes - before.bytes) / rows,
+          (double) (records - before.records) / rows,
+          fullPages - before.fullPages,
+          checkpoints - before.checkpoints);
+    }
   }
 }

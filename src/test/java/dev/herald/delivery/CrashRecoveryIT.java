@@ -65,7 +65,9 @@ class CrashRecoveryIT {
             List.of(
                 "--herald.smtp.host=127.0.0.1",
                 "--herald.smtp.port=" + smtp.getSmtp().getPort(),
-                "--herald.admin-token=" + ADMIN_TOKEN));
+                "--herald.admin-token=" + ADMIN_TOKEN,
+                // GreenMail takes tens of milliseconds a message: 4 connections took minutes.
+                "--herald.smtp.max-connections=16"));
   }
 
   @AfterEach

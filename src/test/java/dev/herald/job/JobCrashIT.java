@@ -69,8 +69,10 @@ class JobCrashIT {
                 "--herald.smtp.port=" + smtp.getSmtp().getPort(),
                 "--herald.admin-token=" + ADMIN_TOKEN,
                 "--herald.jobs.batch-rows=" + BATCH_ROWS,
-                // 512 deliveries share 4 connections to GreenMail: on a loaded machine a wait for
-                // one can pass the default 10 s, which counts as a failed attempt and backs off.
+                // GreenMail takes tens of milliseconds a message: 4 connections took minutes, and
+                // on a loaded machine a wait for one could pass the default 10 s, which counts as a
+                // failed attempt and backs off.
+                "--herald.smtp.max-connections=16",
                 "--herald.smtp.timeout=60s"));
   }
 

@@ -2,6 +2,7 @@ package dev.herald.provider.email;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.awaitility.Awaitility.await;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMail;
@@ -18,8 +19,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -167,6 +170,31 @@ class SmtpEmailProviderTest {
 
     assertThat(failure.retryable()).isTrue();
     assertThat(failure.getMessage()).contains("451 4.7.1").doesNotContain("alice");
+  }
+
+  @Test
+  void answersBusyAndNotSentWhenEveryConnectionStaysInUse() throws Exception {
+    CountDownLatch release = new CountDownLatch(1);
+    var server = new RefusingSmtpServer("250 OK", release);
+    toClose.add(server);
+    var properties =
+        new SmtpProperties(
+            "127.0.0.1", server.port(), null, null, false, Duration.ofMillis(500), 1, true);
+    var provider = new SmtpEmailProvider(properties, Clock.systemUTC());
+    toClose.add(provider);
+    var sender = Executors.newSingleThreadExecutor();
+    toClose.add(sender::shutdownNow);
+    Future<String> first = sender.submit(() -> provider.send(anEmail()));
+    await().atMost(Duration.ofSeconds(10)).until(server::held, held -> held == 1);
+
+    ProviderException busy =
+        catchThrowableOfType(ProviderException.class, () -> provider.send(anEmail()));
+    release.countDown();
+
+    assertThat(busy.notSent()).as("back pressure: never handed over").isTrue();
+    assertThat(busy.retryable()).isTrue();
+    assertThat(busy.getMessage()).isEqualTo("All SMTP connections stayed busy");
+    assertThat(first.get(10, TimeUnit.SECONDS)).isNotNull();
   }
 
   @Test
