@@ -32,12 +32,12 @@ import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Component;
 
 /**
- * Runs the delivery queue on this instance (docs/delivery.md): one thread claims due rows in
- * batches, API sends first, as long as it has free delivery threads; each claimed row runs on its
- * own thread ({@link Deliverer}); a heartbeat renews the leases of the runs still going, so a row
- * is taken over by another instance only once this one has stopped renewing it (it died, or lost
- * the database). A retryable failure puts the row back with capped exponential backoff; after the
- * last attempt the notification becomes {@code technical-failure}.
+ * Runs the delivery queue on this instance (docs/delivery.md): {@code herald.delivery.claimers}
+ * threads claim due rows in batches, API sends first, as long as there are free delivery threads;
+ * each claimed row runs on its own thread ({@link Deliverer}); a heartbeat renews the leases of the
+ * runs still going, so a row is taken over by another instance only once this one has stopped
+ * renewing it (it died, or lost the database). A retryable failure puts the row back with capped
+ * exponential backoff; after the last attempt the notification becomes {@code technical-failure}.
  */
 @Component
 @Profile("!" + HeraldApplication.COMMAND_PROFILE)

@@ -160,7 +160,8 @@ class DeliveryRepository {
                   p.normalisedRecipient(),
                   p.personalisationJson(),
                   p.replyToText(),
-                  p.unsubscribeLink())
+                  p.unsubscribeLink(),
+                  bulk)
               : null;
       return new Claimed(id, claims, attempts, bulk, work, created);
     }
@@ -377,7 +378,8 @@ class DeliveryRepository {
       String normalisedRecipient,
       String personalisationJson,
       String replyTo,
-      String unsubscribeLink) {
+      String unsubscribeLink,
+      boolean bulk) {
 
     @Override
     public String toString() {

@@ -32,6 +32,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * finish at about the same time go into one transaction, which also applies their simulated
  * receipts (in the same update, queueing their callbacks) and removes their rows from the delivery
  * queue, so that the status changes and the end of the work commit together, once for the batch.
+ * The API's hand-overs waiting for a batch go into the next one before the bulk lane's: with a
+ * job's rows on hundreds of threads, an API send waits for the batches running, not for the job's
+ * hand-overs queued before it.
  */
 @Component
 class HandOver implements DisposableBean {
@@ -50,7 +53,10 @@ class HandOver implements DisposableBean {
   private final Receipts receipts;
   private final TransactionTemplate tx;
   private final Clock clock;
-  private final GroupCommit<HandedOver, Boolean> batches;
+  private final GroupCommit<Waiting, Boolean> batches;
+
+  /** A hand-over waiting for its batch; the API's go before the bulk lane's. */
+  private record Waiting(HandedOver handedOver, boolean bulk) {}
 
   HandOver(
       DeliveryRepository repository,
@@ -66,7 +72,13 @@ class HandOver implements DisposableBean {
     this.clock = clock;
     this.batches =
         new GroupCommit<>(
-            "hand-over", BATCH_THREADS, BATCH, Duration.ofMinutes(1), meters, this::record);
+            "hand-over",
+            BATCH_THREADS,
+            BATCH,
+            Duration.ofMinutes(1),
+            meters,
+            waiting -> !waiting.bulk(),
+            waiting -> record(waiting.stream().map(Waiting::handedOver).toList()));
   }
 
   /**
@@ -83,14 +95,16 @@ class HandOver implements DisposableBean {
       Optional<NotificationStatus> simulatedReceipt,
       long claim) {
     return batches.submit(
-        new HandedOver(
-            work.id(),
-            status,
-            provider,
-            reference,
-            billableUnits,
-            claim,
-            simulatedReceipt.orElse(null)));
+        new Waiting(
+            new HandedOver(
+                work.id(),
+                status,
+                provider,
+                reference,
+                billableUnits,
+                claim,
+                simulatedReceipt.orElse(null)),
+            work.bulk()));
   }
 
   /** A test key's notification: never sent; {@code sending}, then Notify's simulated outcome. */

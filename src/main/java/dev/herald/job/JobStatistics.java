@@ -3,6 +3,7 @@ package dev.herald.job;
 import dev.herald.notification.NotificationStatus;
 import dev.herald.support.Sql;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -18,8 +19,12 @@ import org.springframework.transaction.support.TransactionTemplate;
  * The counts of jobs' notifications by status ({@value #TASK} task, every {@link
  * JobConfiguration#STATISTICS_EVERY}), kept in {@code job_statistics} so that reading a job never
  * counts its notifications. Each run counts the {@value #JOBS_PER_RUN} jobs counted longest ago
- * among those still changing; a job whose every row is a notification in a final status is counted
- * a last time and then left alone.
+ * among those due: a job being stored, or stored less than {@link #AGE_PER_INTERVAL} times the
+ * interval ago, every run; one stored longer ago after a tenth of the time since its last row was
+ * stored, at most {@link #LONGEST} apart, since its counts change only as receipts arrive (a count
+ * reads every row of the job, and a job of a million rows can wait 72 hours for its last receipt).
+ * A job whose every row is a notification in a final status is counted a last time and then left
+ * alone.
  */
 @Component
 class JobStatistics {
@@ -27,6 +32,12 @@ class JobStatistics {
   static final String TASK = "job-statistics";
 
   static final int JOBS_PER_RUN = 50;
+
+  /** A stored job is counted again after its age (since its last row was stored) over this. */
+  static final int AGE_PER_INTERVAL = 10;
+
+  /** The longest a job still changing waits between counts. */
+  static final Duration LONGEST = Duration.ofHours(1);
 
   private static final List<String> FINAL =
       NotificationStatus.COMPLETED.stream().map(NotificationStatus::value).sorted().toList();
@@ -49,9 +60,15 @@ class JobStatistics {
                 SELECT id FROM jobs
                  WHERE NOT statistics_final
                    AND job_status IN ('in progress', 'finished all notifications created')
+                   AND (statistics_at IS NULL OR processing_finished IS NULL
+                        OR statistics_at <= :now - least(make_interval(secs => :longest),
+                                                         (:now - processing_finished) / :age))
                  ORDER BY statistics_at NULLS FIRST
                  LIMIT :limit
                 """)
+            .param("now", Sql.ts(clock.instant()))
+            .param("longest", LONGEST.toSeconds())
+            .param("age", AGE_PER_INTERVAL)
             .param("limit", JOBS_PER_RUN)
             .query(UUID.class)
             .list();

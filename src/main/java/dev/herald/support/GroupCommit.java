@@ -6,14 +6,17 @@ import io.micrometer.core.instrument.Timer;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.PriorityBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.QueryTimeoutException;
@@ -24,10 +27,11 @@ import org.springframework.dao.QueryTimeoutException;
  * There is no waiting for a batch to fill: a batch starts as soon as the previous one ends, so a
  * lone caller pays one round trip, and under load the batches grow with the load.
  *
- * <p>The work gets the items in arrival order and answers one result per item, in the same order.
- * If it throws, every caller of that batch gets the exception. A caller whose item no batch took
- * within the timeout withdraws it, so that it never runs, and gets a {@link QueryTimeoutException}:
- * a temporary failure, not an item stored after its caller gave up.
+ * <p>The work gets the items in arrival order, those the {@code ahead} predicate picks before the
+ * others (the API's hand-overs before a job's, when both wait), and answers one result per item, in
+ * the same order. If it throws, every caller of that batch gets the exception. A caller whose item
+ * no batch took within the timeout withdraws it, so that it never runs, and gets a {@link
+ * QueryTimeoutException}: a temporary failure, not an item stored after its caller gave up.
  *
  * <p>Three meters, tagged with the name, say where a caller's time goes: {@code
  * herald.group.commit.wait} (from the call until a batch takes the item), {@code
@@ -38,8 +42,15 @@ public final class GroupCommit<T, R> implements AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(GroupCommit.class);
 
-  private final BlockingQueue<Pending<T, R>> queue = new LinkedBlockingQueue<>();
+  /** Items ahead first, then in arrival order. */
+  private final BlockingQueue<Pending<T, R>> queue =
+      new PriorityBlockingQueue<>(
+          64,
+          Comparator.comparing((Pending<T, R> p) -> !p.ahead()).thenComparingLong(Pending::order));
+
+  private final AtomicLong arrivals = new AtomicLong();
   private final Function<List<T>, List<R>> work;
+  private final Predicate<T> ahead;
   private final int maxBatch;
   private final Duration timeout;
   private final List<Thread> threads = new ArrayList<>();
@@ -62,7 +73,24 @@ public final class GroupCommit<T, R> implements AutoCloseable {
       Duration timeout,
       MeterRegistry meters,
       Function<List<T>, List<R>> work) {
+    this(name, threads, maxBatch, timeout, meters, item -> false, work);
+  }
+
+  /**
+   * As above, with the items {@code ahead} picks taken into a batch before those waiting longer.
+   *
+   * @param ahead the items that go first
+   */
+  public GroupCommit(
+      String name,
+      int threads,
+      int maxBatch,
+      Duration timeout,
+      MeterRegistry meters,
+      Predicate<T> ahead,
+      Function<List<T>, List<R>> work) {
     this.work = work;
+    this.ahead = ahead;
     this.maxBatch = maxBatch;
     this.timeout = timeout;
     this.waits =
@@ -90,7 +118,13 @@ public final class GroupCommit<T, R> implements AutoCloseable {
     if (closed) {
       throw new IllegalStateException("Closed: no more batches");
     }
-    Pending<T, R> pending = new Pending<>(item, System.nanoTime(), new CompletableFuture<>());
+    Pending<T, R> pending =
+        new Pending<>(
+            item,
+            ahead.test(item),
+            arrivals.getAndIncrement(),
+            System.nanoTime(),
+            new CompletableFuture<>());
     queue.add(pending);
     try {
       return await(pending);
@@ -192,5 +226,6 @@ public final class GroupCommit<T, R> implements AutoCloseable {
     return line.toString();
   }
 
-  private record Pending<T, R>(T item, long enqueued, CompletableFuture<R> result) {}
+  private record Pending<T, R>(
+      T item, boolean ahead, long order, long enqueued, CompletableFuture<R> result) {}
 }

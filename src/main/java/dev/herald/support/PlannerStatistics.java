@@ -1,7 +1,8 @@
 package dev.herald.support;
 
+import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
@@ -77,31 +78,24 @@ public class PlannerStatistics implements SmartInitializingSingleton {
   }
 
   /**
-   * Analyzes what is out of date, partitions first; answers the tables looked at. One instance at a
-   * time. A table that cannot be locked at once is skipped until the next check ({@code
-   * SKIP_LOCKED}): waiting would queue the sends behind a partition being made or dropped, and
-   * would cancel an autovacuum of the table under way.
+   * Analyzes what is out of date, partitions first; answers the tables analyzed. Each {@code
+   * ANALYZE} is a transaction of its own, so that its lock on the table (and a parent's on every
+   * partition it samples) is held for that table's time only: a partition being made or dropped
+   * waits for one {@code ANALYZE} at most, and the sends queued behind it with it. One instance at
+   * a time on each table. A table that cannot be locked at once is skipped until the next check
+   * ({@code SKIP_LOCKED}): waiting would queue the sends behind a partition being made or dropped,
+   * and would cancel an autovacuum of the table under way.
    */
   @Scheduled(fixedDelayString = EVERY, initialDelayString = EVERY)
   public List<String> refresh() {
     try {
-      List<String> analyzed =
-          tx.execute(
-              status -> {
-                boolean locked =
-                    jdbc.sql("SELECT pg_try_advisory_xact_lock(:lock)")
-                        .param("lock", LOCK_ID)
-                        .query(Boolean.class)
-                        .single();
-                if (!locked) {
-                  return List.of();
-                }
-                List<String> tables = jdbc.sql(STALE_TABLES).query(String.class).list();
-                tables.forEach(this::analyze);
-                List<String> parents = jdbc.sql(STALE_PARENTS).query(String.class).list();
-                parents.forEach(this::analyze);
-                return Stream.concat(tables.stream(), parents.stream()).toList();
-              });
+      List<String> analyzed = new ArrayList<>();
+      for (String table : jdbc.sql(STALE_TABLES).query(String.class).list()) {
+        analyze(table).ifPresent(analyzed::add);
+      }
+      for (String parent : jdbc.sql(STALE_PARENTS).query(String.class).list()) {
+        analyze(parent).ifPresent(analyzed::add);
+      }
       if (!analyzed.isEmpty()) {
         log.debug("Analyzed {}", analyzed);
       }
@@ -112,8 +106,23 @@ public class PlannerStatistics implements SmartInitializingSingleton {
     }
   }
 
-  private void analyze(String table) {
-    // Identifiers cannot be bound; these names come from pg_class (regclass::text quotes them).
-    jdbc.sql("ANALYZE (SKIP_LOCKED) " + table).update();
+  /** Analyzes the table unless another instance is analyzing one now; answers it if analyzed. */
+  private Optional<String> analyze(String table) {
+    return Optional.ofNullable(
+        tx.execute(
+            status -> {
+              boolean locked =
+                  jdbc.sql("SELECT pg_try_advisory_xact_lock(:lock)")
+                      .param("lock", LOCK_ID)
+                      .query(Boolean.class)
+                      .single();
+              if (!locked) {
+                return null;
+              }
+              // Identifiers cannot be bound; these names come from pg_class (regclass::text quotes
+              // them).
+              jdbc.sql("ANALYZE (SKIP_LOCKED) " + table).update();
+              return table;
+            }));
   }
 }

@@ -233,7 +233,7 @@ class CrashRecoveryIT {
         .sum();
   }
 
-  /** The most deliveries one Herald runs at once: {@code db-scheduler.threads}. */
+  /** The most deliveries one Herald runs at once: {@code herald.delivery.threads}. */
   @SuppressWarnings("unchecked")
   private static int deliveryThreads() throws IOException {
     try (InputStream in = CrashRecoveryIT.class.getResourceAsStream("/application.yml")) {

@@ -45,7 +45,8 @@ class EarlyReceiptsIT extends ApiIT {
         null,
         null,
         null,
-        null);
+        null,
+        false);
   }
 
   private String statusOf(UUID id) {

@@ -17,6 +17,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.dao.TransientDataAccessException;
@@ -72,6 +73,31 @@ class GroupCommitTest {
       assertThat(runs.max(TimeUnit.NANOSECONDS))
           .isGreaterThanOrEqualTo(waits.max(TimeUnit.NANOSECONDS) - 50_000_000L)
           .isLessThanOrEqualTo(elapsed);
+    }
+  }
+
+  @Test
+  void itemsAheadGoIntoTheNextBatchBeforeThoseThatWaitedLonger() throws Exception {
+    try (GroupCommit<Integer, Integer> commit =
+        start(5, Duration.ofSeconds(30), item -> item >= 100, items -> items)) {
+      List<Future<Integer>> results = new ArrayList<>();
+      results.add(callers.submit(() -> commit.submit(0)));
+      await().until(() -> batches.size() == 1);
+      for (int i = 1; i <= 6; i++) {
+        int item = i;
+        results.add(callers.submit(() -> commit.submit(item)));
+      }
+      await().until(() -> commit.waiting() == 6);
+      results.add(callers.submit(() -> commit.submit(100)));
+      await().until(() -> commit.waiting() == 7);
+      firstBatchMayEnd.countDown();
+      for (Future<Integer> result : results) {
+        result.get();
+      }
+
+      assertThat(batches).hasSize(3);
+      assertThat(batches.get(1)).hasSize(5).first().isEqualTo(100);
+      assertThat(batches.get(2)).hasSize(2).doesNotContain(100);
     }
   }
 
@@ -137,12 +163,21 @@ class GroupCommitTest {
 
   private <R> GroupCommit<Integer, R> start(
       int maxBatch, Duration timeout, Function<List<Integer>, List<R>> work) {
+    return start(maxBatch, timeout, item -> false, work);
+  }
+
+  private <R> GroupCommit<Integer, R> start(
+      int maxBatch,
+      Duration timeout,
+      Predicate<Integer> ahead,
+      Function<List<Integer>, List<R>> work) {
     return new GroupCommit<>(
         "test",
         1,
         maxBatch,
         timeout,
         meters,
+        ahead,
         items -> {
           batches.add(items);
           if (batches.size() == 1) {
