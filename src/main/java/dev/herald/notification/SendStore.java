@@ -63,7 +63,13 @@ class SendStore implements DisposableBean {
     this.clock = clock;
     this.batches =
         new GroupCommit<>(
-            "send-store", BATCH_THREADS, BATCH, Duration.ofMinutes(1), meters, this::storeBatch);
+            "send-store",
+            BATCH_THREADS,
+            BATCH,
+            Duration.ofMinutes(1),
+            meters,
+            send -> false,
+            this::storeBatch);
   }
 
   /**

@@ -65,21 +65,8 @@ public final class GroupCommit<T, R> implements AutoCloseable {
    * @param maxBatch most items in one batch
    * @param timeout how long a caller waits for its batch before giving up
    * @param meters where the meters go
-   */
-  public GroupCommit(
-      String name,
-      int threads,
-      int maxBatch,
-      Duration timeout,
-      MeterRegistry meters,
-      Function<List<T>, List<R>> work) {
-    this(name, threads, maxBatch, timeout, meters, item -> false, work);
-  }
-
-  /**
-   * As above, with the items {@code ahead} picks taken into a batch before those waiting longer.
-   *
-   * @param ahead the items that go first
+   * @param ahead the items taken into a batch before those that waited longer
+   * @param work the batch's work
    */
   public GroupCommit(
       String name,
