@@ -14,17 +14,25 @@ record ExactlyOnce(
 
   static ExactlyOnce check(
       CountedProviders counted, String provider, long made, JdbcClient jdbc, UUID service) {
-    long recorded =
-        jdbc.sql(
-                """
-                SELECT count(*) FROM notifications
-                 WHERE service_id = :service AND sent_by = :provider AND sent_at IS NOT NULL
-                """)
-            .param("service", service)
-            .param("provider", provider)
-            .query(Long.class)
-            .single();
-    return new ExactlyOnce(made, provider, counted.notifications(), counted.calls(), recorded);
+    return new ExactlyOnce(
+        made,
+        provider,
+        counted.notifications(),
+        counted.calls(),
+        recorded(jdbc, service, provider));
+  }
+
+  /** The service's notifications the database records as handed over by {@code provider}. */
+  static long recorded(JdbcClient jdbc, UUID service, String provider) {
+    return jdbc.sql(
+            """
+            SELECT count(*) FROM notifications
+             WHERE service_id = :service AND sent_by = :provider AND sent_at IS NOT NULL
+            """)
+        .param("service", service)
+        .param("provider", provider)
+        .query(Long.class)
+        .single();
   }
 
   boolean holds() {

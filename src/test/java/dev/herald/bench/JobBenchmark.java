@@ -143,7 +143,8 @@ public final class JobBenchmark {
               OUTBOX,
               counted.notifications(),
               counted.calls(),
-              handedOver(jdbc, bulk.service()) + handedOver(jdbc, api.id()));
+              ExactlyOnce.recorded(jdbc, bulk.service(), OUTBOX)
+                  + ExactlyOnce.recorded(jdbc, api.id(), OUTBOX));
       System.out.printf("run %d, %s%n", run, once.line("job rows and API sends"));
       return once.holds();
     } finally {
@@ -173,17 +174,6 @@ public final class JobBenchmark {
           Duration.between(job.posted(), lastSent).toNanos() / 1e9,
           DeliveryFigures.read(jdbc, service, from, Instant.now()));
     }
-  }
-
-  /** The service's notifications recorded as handed over to the outbox. */
-  private static long handedOver(JdbcClient jdbc, UUID service) {
-    return jdbc.sql(
-            "SELECT count(*) FROM notifications WHERE service_id = :service AND sent_by = :outbox"
-                + " AND sent_at IS NOT NULL")
-        .param("service", service)
-        .param("outbox", OUTBOX)
-        .query(Long.class)
-        .single();
   }
 
   /** Waits until no bulk row is left in the queue (the job is handed over); answers how long. */
